@@ -1,0 +1,50 @@
+package dev.contentfunctions.publishing;
+
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import java.util.Locale;
+
+/**
+ * One change to a file in the content bucket, as an S3 event record announces it.
+ *
+ * @param key the object key, URL-decoded (S3 sends it URL-encoded, spaces as '+')
+ * @param versionId the version the event is about; null when the bucket is not versioned
+ * @param sequencer the event's sequencer, normalised so that string order is event order for this
+ *     key; null when the event has none (S3 always sends one for puts and deletes; some local
+ *     emulators do not)
+ */
+public record ObjectChange(
+    String bucket, String key, String versionId, String sequencer, boolean removed) {
+
+  /**
+   * S3 sequencers are hexadecimal strings of varying length, compared by right-padding the shorter
+   * one with zeros, then lexicographically (S3 user guide, "Event message structure"). Padding every
+   * sequencer to one width lets DynamoDB compare them as plain strings.
+   */
+  static final int SEQUENCER_WIDTH = 64;
+
+  public static ObjectChange from(S3EventNotificationRecord record) {
+    var object = record.getS3().getObject();
+    String eventName = record.getEventName() == null ? "" : record.getEventName();
+    return new ObjectChange(
+        record.getS3().getBucket().getName(),
+        object.getUrlDecodedKey(),
+        blankToNull(object.getVersionId()),
+        normaliseSequencer(object.getSequencer()),
+        eventName.startsWith("ObjectRemoved"));
+  }
+
+  static String normaliseSequencer(String sequencer) {
+    if (sequencer == null || sequencer.isBlank()) {
+      return null;
+    }
+    String hex = sequencer.trim().toUpperCase(Locale.ROOT);
+    if (!hex.matches("[0-9A-F]{1," + SEQUENCER_WIDTH + "}")) {
+      throw new IllegalArgumentException("Not an S3 sequencer: " + sequencer);
+    }
+    return hex + "0".repeat(SEQUENCER_WIDTH - hex.length());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() || "null".equals(value) ? null : value;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.contentfunctions.publishing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contentfunctions.shared.json.Json;
+import java.time.Instant;
+
+/**
+ * What happened to an uploaded file, written for the author next to the upload (reports/&lt;key&gt;.json):
+ * published (with the slug, and whether it is a draft or scheduled), removed, or failed (with why).
+ */
+public record PublishReport(
+    String key, String versionId, Status status, String slug, String message, Instant at) {
+
+  public enum Status {
+    PUBLISHED,
+    REMOVED,
+    FAILED
+  }
+
+  /** reports/posts/my-post.md.json for posts/my-post.md: outside the posts/ notification filter. */
+  public String reportKey() {
+    return "reports/" + key + ".json";
+  }
+
+  public String toJson() {
+    ObjectNode json = Json.MAPPER.createObjectNode();
+    json.put("key", key);
+    json.put("versionId", versionId);
+    json.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+    json.put("slug", slug);
+    json.put("message", message);
+    json.put("at", at.toString());
+    return json.toPrettyString();
+  }
+}

@@ -1,0 +1,10 @@
+package dev.contentfunctions.publishing;
+
+import dev.contentfunctions.shared.Env;
+
+/** The publisher's configuration, from the environment variables template.yaml sets. */
+public record PublisherConfig(String postsTable) {
+  public static PublisherConfig fromEnvironment() {
+    return new PublisherConfig(Env.require("POSTS_TABLE"));
+  }
+}

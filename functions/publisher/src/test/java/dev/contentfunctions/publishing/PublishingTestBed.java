@@ -1,0 +1,230 @@
+package dev.contentfunctions.publishing;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3BucketEntity;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.MotoServer;
+import dev.contentfunctions.localaws.RepoPaths;
+import dev.contentfunctions.localaws.TemplateResources;
+import dev.contentfunctions.publishing.markdown.FrontMatterParser;
+import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
+import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.shared.posts.Post;
+import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.shared.posts.PostSummary;
+import dev.contentfunctions.shared.posts.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The publisher wired to moto exactly as in Lambda, with a posts table and content bucket created
+ * from template.yaml under fresh names, and ways to look at what was stored.
+ */
+final class PublishingTestBed {
+  static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
+
+  final MotoServer moto = MotoServer.shared();
+  final DynamoDbClient dynamoDb = moto.dynamoDb();
+  final String table;
+  final String bucket;
+  final PublishingService service;
+  final PublisherHandler handler;
+
+  PublishingTestBed() {
+    this(TemplateResources.uniqueName("content"));
+  }
+
+  PublishingTestBed(String bucketName) {
+    TemplateResources resources =
+        new TemplateResources(CloudFormationTemplate.load(RepoPaths.template()), moto);
+    table = resources.createTable("PostsTable", TemplateResources.uniqueName("posts"));
+    bucket = resources.createBucket("ContentBucket", bucketName);
+    service = service(table);
+    handler = new PublisherHandler(service);
+  }
+
+  /** A service like the handler's, writing to {@code postsTable}. */
+  PublishingService service(String postsTable) {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    return new PublishingService(
+        new PostFiles(moto.s3()),
+        new PublicationRepository(dynamoDb, postsTable, clock),
+        new FrontMatterParser(),
+        new MarkdownRenderer(),
+        clock);
+  }
+
+  /** Uploads a file and returns its S3 version id (the bucket is versioned, as in template.yaml). */
+  String upload(String key, String content) {
+    return upload(key, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  String upload(String key, byte[] content) {
+    return moto.s3().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(content)).versionId();
+  }
+
+  void deleteObject(String key) {
+    moto.s3().deleteObject(r -> r.bucket(bucket).key(key));
+  }
+
+  PublishingService.Outcome applyPut(String key, String versionId, String sequencer) {
+    return service.apply(
+        new ObjectChange(bucket, key, versionId, ObjectChange.normaliseSequencer(sequencer), false));
+  }
+
+  PublishingService.Outcome applyDelete(String key, String sequencer) {
+    return service.apply(
+        new ObjectChange(bucket, key, null, ObjectChange.normaliseSequencer(sequencer), true));
+  }
+
+  /** Uploads and publishes in one step; returns the outcome. */
+  PublishingService.Outcome publish(String key, String content, String sequencer) {
+    return applyPut(key, upload(key, content), sequencer);
+  }
+
+  S3Event putEvent(String key, String versionId, String sequencer) {
+    return putEvent(bucket, key, versionId, sequencer);
+  }
+
+  S3Event putEvent(String bucket, String key, String versionId, String sequencer) {
+    return event("ObjectCreated:Put", bucket, key, versionId, sequencer);
+  }
+
+  S3Event deleteEvent(String key, String sequencer) {
+    return event("ObjectRemoved:DeleteMarkerCreated", bucket, key, null, sequencer);
+  }
+
+  /** An event shaped as S3 sends it (keys URL-encoded). */
+  private static S3Event event(
+      String eventName, String bucket, String key, String versionId, String sequencer) {
+    String encodedKey = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+    S3ObjectEntity object = new S3ObjectEntity(encodedKey, 100L, "etag", versionId, sequencer);
+    S3BucketEntity bucketEntity = new S3BucketEntity(bucket, null, "arn:aws:s3:::" + bucket);
+    S3EventNotificationRecord record =
+        new S3EventNotificationRecord(
+            "us-east-1",
+            eventName,
+            "aws:s3",
+            "2026-01-15T12:00:00.000Z",
+            "2.1",
+            null,
+            null,
+            new S3Entity("PublisherFunctionPostChanged", bucketEntity, object, "1.0"),
+            null);
+    return new S3Event(List.of(record));
+  }
+
+  /** Same records, addressed to this test bed's bucket: the sample events name a real bucket. */
+  S3Event inThisBucket(S3Event sample) {
+    List<S3EventNotificationRecord> records =
+        sample.getRecords().stream()
+            .map(
+                r -> {
+                  S3Entity s3 = r.getS3();
+                  S3BucketEntity b =
+                      new S3BucketEntity(bucket, s3.getBucket().getOwnerIdentity(), "arn:aws:s3:::" + bucket);
+                  return new S3EventNotificationRecord(
+                      r.getAwsRegion(),
+                      r.getEventName(),
+                      r.getEventSource(),
+                      r.getEventTime().toString(),
+                      r.getEventVersion(),
+                      r.getRequestParameters(),
+                      r.getResponseElements(),
+                      new S3Entity(s3.getConfigurationId(), b, s3.getObject(), s3.getS3SchemaVersion()),
+                      r.getUserIdentity());
+                })
+            .toList();
+    return new S3Event(records);
+  }
+
+  Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
+    Map<String, AttributeValue> item =
+        dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? null : item;
+  }
+
+  /** The stored post with its whole body, however it is split. */
+  Optional<Post> post(String slug) {
+    Map<String, AttributeValue> item = item(PostMapper.postKey(slug));
+    if (item == null) {
+      return Optional.empty();
+    }
+    QueryResponse chunks =
+        dynamoDb.query(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk", AttributeValue.fromS(PostMapper.postPartition(slug)),
+                            ":prefix", AttributeValue.fromS(PostMapper.contentChunkPrefix())))
+                    .consistentRead(true));
+    return Optional.of(PostMapper.fromItems(item, chunks.items()));
+  }
+
+  /** Every item of a post's partition: the post, its tags, body parts. */
+  List<Map<String, AttributeValue>> partition(String slug) {
+    return dynamoDb
+        .query(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS(PostMapper.postPartition(slug))))
+                    .consistentRead(true))
+        .items();
+  }
+
+  Optional<SourceFile> source(String key) {
+    return Optional.ofNullable(item(PostMapper.sourceKey(key))).map(PostMapper::sourceFromItem);
+  }
+
+  /** A listing as the read API will query it: the ByDate index, newest first, due at {@code now}. */
+  List<Map<String, AttributeValue>> listing(String list, Instant now) {
+    return dynamoDb
+        .query(
+            r ->
+                r.tableName(table)
+                    .indexName(PostMapper.BY_DATE_INDEX)
+                    .keyConditionExpression("listPk = :list AND listSk <= :now")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":list", AttributeValue.fromS(list),
+                            ":now", AttributeValue.fromS(PostMapper.listSortUpperBound(now))))
+                    .scanIndexForward(false))
+        .items();
+  }
+
+  List<String> listedSlugs(String list, Instant now) {
+    return listing(list, now).stream().map(PostMapper::summaryFromItem).map(PostSummary::slug).toList();
+  }
+
+  JsonNode report(String key) {
+    try (var in = moto.s3().getObject(r -> r.bucket(bucket).key("reports/" + key + ".json"))) {
+      return Json.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String post(String title, String date, String extraFrontMatter, String body) {
+    return "---\ntitle: " + title + "\ndate: " + date + "\n" + extraFrontMatter + "---\n\n" + body;
+  }
+}

@@ -1,0 +1,401 @@
+package dev.contentfunctions.shared.posts;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contentfunctions.shared.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every attribute name and conversion of the posts table, in one place. The design (access patterns
+ * and the key serving each) is in docs/posts-table.md; in short, one table holds:
+ *
+ * <pre>
+ * pk              sk          what
+ * POST#slug       POST        the post: metadata + gzipped body (inline, or split into CONTENT#n)
+ * POST#slug       TAG#tag     one per tag: a summary, indexed under TAG#tag
+ * POST#slug       CONTENT#n   part n of a large body
+ * POST#alias      ALIAS       a former slug or front-matter alias: redirects to the current slug
+ * SOURCE#s3key    SOURCE      the publisher's record of the file (slug, last sequencer, revision)
+ * </pre>
+ *
+ * The ByDate index (listPk, listSk) holds published posts under "PUBLISHED" and each tag's posts
+ * under "TAG#tag", sorted by "publishedAt#slug"; drafts carry no listPk, so they are in no listing.
+ */
+public final class PostMapper {
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+  public static final String LIST_PK = "listPk";
+  public static final String LIST_SK = "listSk";
+  public static final String BY_DATE_INDEX = "ByDate";
+  public static final String PUBLISHED_LIST = "PUBLISHED";
+  public static final String EXPIRES_AT = "expiresAt";
+
+  public static final String SLUG = "slug";
+  public static final String TITLE = "title";
+  public static final String DESCRIPTION = "description";
+  public static final String EXCERPT = "excerpt";
+  public static final String PUBLISHED_AT = "publishedAt";
+  public static final String UPDATED_AT = "updatedAt";
+  public static final String TAGS = "tags";
+  public static final String AUTHOR = "author";
+  public static final String DRAFT = "draft";
+  public static final String IMAGE = "image";
+  public static final String ALIASES = "aliases";
+  public static final String EXTRA = "extra";
+  public static final String WORD_COUNT = "wordCount";
+  public static final String READING_MINUTES = "readingMinutes";
+  public static final String CONTENT_HASH = "contentHash";
+  public static final String SOURCE_KEY = "sourceKey";
+  public static final String CONTENT = "content";
+  public static final String CONTENT_CHUNKS = "contentChunks";
+  public static final String TARGET = "target";
+  public static final String SEQUENCER = "sequencer";
+  public static final String REVISION = "revision";
+  public static final String REMOVED = "removed";
+  public static final String FORMER_SLUGS = "formerSlugs";
+
+  /**
+   * DynamoDB items are limited to 400 KB. A gzipped body up to this size stays in the post item
+   * (one GetItem serves the page); a larger one is split into CONTENT#n items of {@link
+   * #CHUNK_BYTES}, read with one Query. Both leave room for the metadata beside them.
+   */
+  static final int INLINE_CONTENT_BYTES = 200_000;
+
+  static final int CHUNK_BYTES = 350_000;
+
+  private static final DateTimeFormatter SORTABLE_INSTANT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  private PostMapper() {}
+
+  // ------------------------------------------------------------------ keys
+
+  public static Map<String, AttributeValue> postKey(String slug) {
+    return key("POST#" + slug, "POST");
+  }
+
+  public static Map<String, AttributeValue> tagKey(String slug, String tag) {
+    return key("POST#" + slug, "TAG#" + tag);
+  }
+
+  public static Map<String, AttributeValue> contentChunkKey(String slug, int index) {
+    return key("POST#" + slug, contentChunkSortKey(index));
+  }
+
+  public static Map<String, AttributeValue> aliasKey(String slug) {
+    return key("POST#" + slug, "ALIAS");
+  }
+
+  public static Map<String, AttributeValue> sourceKey(String s3Key) {
+    return key("SOURCE#" + s3Key, "SOURCE");
+  }
+
+  /** The partition key of a post's items, for the Query that reads the parts of a large body. */
+  public static String postPartition(String slug) {
+    return "POST#" + slug;
+  }
+
+  public static String contentChunkPrefix() {
+    return "CONTENT#";
+  }
+
+  public static String tagList(String tag) {
+    return "TAG#" + tag;
+  }
+
+  /** The ByDate sort key: fixed-width UTC time, so string order is time order, then the slug. */
+  public static String listSortKey(Instant publishedAt, String slug) {
+    return sortableInstant(publishedAt) + "#" + slug;
+  }
+
+  /** Upper bound for "published and date <= now" as a key condition: {@code listSk <= bound}. */
+  public static String listSortUpperBound(Instant now) {
+    return sortableInstant(now) + "#\uffff";
+  }
+
+  static String sortableInstant(Instant instant) {
+    return SORTABLE_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static String contentChunkSortKey(int index) {
+    return String.format("CONTENT#%03d", index);
+  }
+
+  private static Map<String, AttributeValue> key(String pk, String sk) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    key.put(PK, s(pk));
+    key.put(SK, s(sk));
+    return key;
+  }
+
+  // ------------------------------------------------------------------ posts
+
+  /** The items that together store a post: the post item, one per tag, and body parts if large. */
+  public record PostItems(
+      Map<String, AttributeValue> post,
+      List<Map<String, AttributeValue>> tags,
+      List<Map<String, AttributeValue>> contentChunks) {}
+
+  public static PostItems toItems(Post post) {
+    Map<String, AttributeValue> item = postKey(post.slug());
+    putSummary(item, post);
+    item.put(EXCERPT, s(post.excerpt()));
+    putIfPresent(item, AUTHOR, post.author());
+    item.put(DRAFT, AttributeValue.fromBool(post.draft()));
+    item.put(ALIASES, list(post.aliases()));
+    item.put(EXTRA, s(writeJson(post.extra())));
+    item.put(WORD_COUNT, n(post.wordCount()));
+    item.put(CONTENT_HASH, s(post.contentHash()));
+    item.put(SOURCE_KEY, s(post.sourceKey()));
+    putListKeys(item, post, PUBLISHED_LIST);
+
+    byte[] content = compressContent(post.html(), post.toc());
+    List<Map<String, AttributeValue>> chunks = new ArrayList<>();
+    if (content.length <= INLINE_CONTENT_BYTES) {
+      item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(content)));
+      item.put(CONTENT_CHUNKS, n(0));
+    } else {
+      for (int from = 0, index = 0; from < content.length; from += CHUNK_BYTES, index++) {
+        byte[] part = Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_BYTES));
+        Map<String, AttributeValue> chunk = contentChunkKey(post.slug(), index);
+        chunk.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(part)));
+        chunks.add(chunk);
+      }
+      item.put(CONTENT_CHUNKS, n(chunks.size()));
+    }
+
+    List<Map<String, AttributeValue>> tags = new ArrayList<>();
+    for (String tag : post.tags()) {
+      Map<String, AttributeValue> tagItem = tagKey(post.slug(), tag);
+      putSummary(tagItem, post);
+      putListKeys(tagItem, post, tagList(tag));
+      tags.add(tagItem);
+    }
+    return new PostItems(item, tags, chunks);
+  }
+
+  /** How many CONTENT#n items a stored post item says its body uses. */
+  public static int contentChunks(Map<String, AttributeValue> postItem) {
+    return intOf(postItem, CONTENT_CHUNKS);
+  }
+
+  /**
+   * The post from its item and, when its body is split, its CONTENT#n items in order (the result of
+   * a Query on the post's partition with sk beginning "CONTENT#").
+   */
+  public static Post fromItems(
+      Map<String, AttributeValue> item, List<Map<String, AttributeValue>> contentChunks) {
+    byte[] content;
+    if (contentChunks(item) == 0) {
+      content = item.get(CONTENT).b().asByteArray();
+    } else {
+      ByteArrayOutputStream joined = new ByteArrayOutputStream();
+      for (Map<String, AttributeValue> chunk : contentChunks) {
+        joined.writeBytes(chunk.get(CONTENT).b().asByteArray());
+      }
+      content = joined.toByteArray();
+    }
+    JsonNode body = decompressContent(content);
+    List<TocEntry> toc = new ArrayList<>();
+    for (JsonNode entry : body.path("toc")) {
+      toc.add(
+          new TocEntry(entry.path("level").asInt(), entry.path("text").asText(), entry.path("id").asText()));
+    }
+    return new Post(
+        string(item, SLUG),
+        string(item, TITLE),
+        string(item, DESCRIPTION),
+        string(item, EXCERPT),
+        instant(item, PUBLISHED_AT),
+        instant(item, UPDATED_AT),
+        strings(item, TAGS),
+        string(item, AUTHOR),
+        item.containsKey(DRAFT) && item.get(DRAFT).bool(),
+        string(item, IMAGE),
+        strings(item, ALIASES),
+        readJson(string(item, EXTRA)),
+        body.path("html").asText(),
+        toc,
+        intOf(item, WORD_COUNT),
+        intOf(item, READING_MINUTES),
+        string(item, CONTENT_HASH),
+        string(item, SOURCE_KEY));
+  }
+
+  /** A listing entry, from a post item, a tag item, or either as projected into the ByDate index. */
+  public static PostSummary summaryFromItem(Map<String, AttributeValue> item) {
+    return new PostSummary(
+        string(item, SLUG),
+        string(item, TITLE),
+        string(item, DESCRIPTION),
+        instant(item, PUBLISHED_AT),
+        instant(item, UPDATED_AT),
+        strings(item, TAGS),
+        intOf(item, READING_MINUTES),
+        string(item, IMAGE));
+  }
+
+  private static void putSummary(Map<String, AttributeValue> item, Post post) {
+    item.put(SLUG, s(post.slug()));
+    item.put(TITLE, s(post.title()));
+    item.put(DESCRIPTION, s(post.description()));
+    item.put(PUBLISHED_AT, s(post.publishedAt().toString()));
+    if (post.updatedAt() != null) {
+      item.put(UPDATED_AT, s(post.updatedAt().toString()));
+    }
+    item.put(TAGS, list(post.tags()));
+    item.put(READING_MINUTES, n(post.readingMinutes()));
+    putIfPresent(item, IMAGE, post.image());
+  }
+
+  /** Drafts get no list keys: the index is sparse, so no listing can ever return them. */
+  private static void putListKeys(Map<String, AttributeValue> item, Post post, String list) {
+    if (!post.draft()) {
+      item.put(LIST_PK, s(list));
+      item.put(LIST_SK, s(listSortKey(post.publishedAt(), post.slug())));
+    }
+  }
+
+  // ------------------------------------------------------------------ aliases
+
+  public static Map<String, AttributeValue> aliasItem(String alias, String targetSlug, String sourceKey) {
+    Map<String, AttributeValue> item = aliasKey(alias);
+    item.put(TARGET, s(targetSlug));
+    item.put(SOURCE_KEY, s(sourceKey));
+    return item;
+  }
+
+  /** The slug an alias item redirects to. */
+  public static String aliasTarget(Map<String, AttributeValue> item) {
+    return string(item, TARGET);
+  }
+
+  // ------------------------------------------------------------------ source files
+
+  public static Map<String, AttributeValue> toItem(SourceFile source, Instant expiresAt) {
+    Map<String, AttributeValue> item = sourceKey(source.key());
+    item.put(SOURCE_KEY, s(source.key()));
+    putIfPresent(item, SLUG, source.slug());
+    item.put(TAGS, list(source.tags()));
+    item.put(ALIASES, list(source.aliases()));
+    item.put(FORMER_SLUGS, list(source.formerSlugs()));
+    item.put(CONTENT_CHUNKS, n(source.contentChunks()));
+    putIfPresent(item, SEQUENCER, source.sequencer());
+    item.put(REVISION, n(source.revision()));
+    item.put(REMOVED, AttributeValue.fromBool(source.removed()));
+    if (expiresAt != null) {
+      item.put(EXPIRES_AT, n(expiresAt.getEpochSecond()));
+    }
+    return item;
+  }
+
+  public static SourceFile sourceFromItem(Map<String, AttributeValue> item) {
+    return new SourceFile(
+        string(item, SOURCE_KEY),
+        string(item, SLUG),
+        strings(item, TAGS),
+        strings(item, ALIASES),
+        strings(item, FORMER_SLUGS),
+        intOf(item, CONTENT_CHUNKS),
+        string(item, SEQUENCER),
+        item.containsKey(REVISION) ? Long.parseLong(item.get(REVISION).n()) : 0,
+        item.containsKey(REMOVED) && item.get(REMOVED).bool());
+  }
+
+  // ------------------------------------------------------------------ conversions
+
+  private static byte[] compressContent(String html, List<TocEntry> toc) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("html", html);
+    body.set("toc", Json.MAPPER.valueToTree(toc));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      Json.MAPPER.writeValue(gzip, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static JsonNode decompressContent(byte[] content) {
+    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(content))) {
+      return Json.MAPPER.readTree(gzip);
+    } catch (IOException e) {
+      throw new UncheckedIOException("A stored post body is not readable", e);
+    }
+  }
+
+  private static String writeJson(Map<String, Object> value) {
+    try {
+      return Json.MAPPER.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, Object> readJson(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+
+  private static AttributeValue list(List<String> values) {
+    return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
+  }
+
+  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    if (value != null) {
+      item.put(name, s(value));
+    }
+  }
+
+  private static String string(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  private static List<String> strings(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+  }
+
+  private static int intOf(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? 0 : Integer.parseInt(value.n());
+  }
+
+  private static Instant instant(Map<String, AttributeValue> item, String name) {
+    String value = string(item, name);
+    return value == null ? null : Instant.parse(value);
+  }
+}
