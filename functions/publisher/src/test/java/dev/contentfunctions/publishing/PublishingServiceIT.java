@@ -8,7 +8,17 @@ import dev.contentfunctions.publishing.PublishingService.Outcome.Kind;
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.PostMapper;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 /** Ordering, duplicates, renames, drafts, scheduling and size: what the posts table ends up holding. */
@@ -37,6 +47,42 @@ class PublishingServiceIT {
     // Right-padded, "00699F00" < "0069A100": older, although it is longer.
     assertThat(bed.applyPut(key, v1, "00699F00").kind()).isEqualTo(Kind.SKIPPED);
     assertThat(bed.post("lengths")).get().extracting(Post::title).isEqualTo("Longer sequencer");
+  }
+
+  @RepeatedTest(5)
+  void concurrentOutOfOrderEventsForOneFileLeaveTheNewestVersion(RepetitionInfo repetition)
+      throws Exception {
+    String key = "posts/race-" + repetition.getCurrentRepetition() + ".md";
+    List<ObjectChange> changes = new ArrayList<>();
+    for (int v = 1; v <= 8; v++) {
+      String version = bed.upload(key, post("Version " + v, "2025-10-01", "", "Body " + v + "."));
+      changes.add(
+          new ObjectChange(bed.bucket, key, version, ObjectChange.normaliseSequencer("0A" + v), false));
+    }
+    Collections.shuffle(changes, new Random(repetition.getCurrentRepetition()));
+    ExecutorService pool = Executors.newFixedThreadPool(changes.size());
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<PublishingService.Outcome>> outcomes = new ArrayList<>();
+      for (ObjectChange change : changes) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return bed.service.apply(change);
+                }));
+      }
+      start.countDown();
+      for (Future<PublishingService.Outcome> outcome : outcomes) {
+        assertThat(outcome.get(60, TimeUnit.SECONDS).kind()).isIn(Kind.PUBLISHED, Kind.SKIPPED);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    String slug = "race-" + repetition.getCurrentRepetition();
+    assertThat(bed.post(slug)).get().extracting(Post::title).isEqualTo("Version 8");
+    assertThat(bed.source(key).orElseThrow().sequencer()).isEqualTo(ObjectChange.normaliseSequencer("0A8"));
   }
 
   @Test

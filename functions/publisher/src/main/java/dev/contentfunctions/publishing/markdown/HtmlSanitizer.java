@@ -1,0 +1,127 @@
+package dev.contentfunctions.publishing.markdown;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Reduces HTML to what Markdown itself produces. Everything the renderer emits, including raw HTML
+ * an author wrote, passes through here: tags outside the list are removed (their text is kept,
+ * except script and style contents), and so are event handlers, styles, and links or images whose
+ * address is not http(s), mailto or tel (links), http(s) (images), or relative. Thread-safe.
+ */
+final class HtmlSanitizer {
+  /**
+   * Relative addresses are resolved against this only to check their scheme: jsoup drops a relative
+   * address it cannot resolve, and the output keeps the address as written.
+   */
+  private static final String BASE_URI = "https://relative.invalid/";
+
+  private static final String EXTERNAL_REL = "noopener noreferrer";
+
+  /**
+   * The only tags that may carry a class, and the classes Flexmark's footnote, task list and code
+   * block output relies on.
+   */
+  private static final Map<String, Pattern> FLEXMARK_CLASSES =
+      Map.of(
+          "a", Pattern.compile("footnote-ref|footnote-backref"),
+          "div", Pattern.compile("footnotes"),
+          "li", Pattern.compile("task-list-item"),
+          "input", Pattern.compile("task-list-item-checkbox"),
+          "code", Pattern.compile("language-[A-Za-z0-9_+#.-]+"));
+
+  private final Cleaner cleaner;
+
+  HtmlSanitizer() {
+    Safelist safelist =
+        new Safelist()
+            .addTags(
+                "p",
+                "br",
+                "hr",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "blockquote",
+                "ul",
+                "ol",
+                "li",
+                "pre",
+                "code",
+                "em",
+                "strong",
+                "del",
+                "sup",
+                "sub",
+                "a",
+                "img",
+                "table",
+                "caption",
+                "thead",
+                "tbody",
+                "tr",
+                "th",
+                "td",
+                "div",
+                "input")
+            .addAttributes("h1", "id")
+            .addAttributes("h2", "id")
+            .addAttributes("h3", "id")
+            .addAttributes("h4", "id")
+            .addAttributes("h5", "id")
+            .addAttributes("h6", "id")
+            .addAttributes("a", "href", "title")
+            .addAttributes("img", "src", "alt", "title")
+            .addAttributes("ol", "start")
+            .addAttributes("li", "id")
+            .addAttributes("sup", "id")
+            .addAttributes("th", "align", "colspan")
+            .addAttributes("td", "align", "colspan")
+            .addAttributes("input", "checked")
+            // Any input left is a task-list checkbox a reader cannot change.
+            .addEnforcedAttribute("input", "type", "checkbox")
+            .addEnforcedAttribute("input", "disabled", "disabled")
+            .addProtocols("a", "href", "http", "https", "mailto", "tel")
+            .addProtocols("img", "src", "http", "https")
+            .preserveRelativeLinks(true);
+    FLEXMARK_CLASSES.keySet().forEach(tag -> safelist.addAttributes(tag, "class"));
+    cleaner = new Cleaner(safelist);
+  }
+
+  /** The body of a new, clean document holding what is safe of {@code html}. */
+  Element clean(String html) {
+    Document clean = cleaner.clean(Jsoup.parseBodyFragment(html, BASE_URI));
+    clean.outputSettings().prettyPrint(false);
+    for (Element element : clean.select("[class]")) {
+      keepFlexmarkClasses(element);
+    }
+    for (Element link : clean.select("a[href]")) {
+      String target = link.absUrl("href");
+      if ((target.startsWith("http://") || target.startsWith("https://"))
+          && !target.startsWith(BASE_URI)) {
+        link.attr("rel", EXTERNAL_REL);
+      }
+    }
+    return clean.body();
+  }
+
+  private static void keepFlexmarkClasses(Element element) {
+    Pattern allowed = FLEXMARK_CLASSES.get(element.normalName());
+    for (String name : element.classNames()) {
+      if (!allowed.matcher(name).matches()) {
+        element.removeClass(name);
+      }
+    }
+    if (element.className().isBlank()) {
+      element.removeAttr("class");
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.contentfunctions.publishing.markdown;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.contentfunctions.publishing.InvalidPostException;
+import dev.contentfunctions.shared.posts.TocEntry;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Element;
+
+/**
+ * Renders a post's Markdown body to safe HTML, with its table of contents, excerpt and reading
+ * time.
+ *
+ * <p>CommonMark plus GitHub-style tables, strikethrough, autolinks and task lists, footnotes, and
+ * typographic quotes and dashes. Every heading gets an {@code id} derived from its text. Raw HTML
+ * is allowed in the Markdown, but the whole output is then sanitised (see {@link HtmlSanitizer}),
+ * so only the tags Markdown itself produces survive. Build one instance per container and share it:
+ * it is thread-safe, and construction is the expensive part.
+ */
+public final class MarkdownRenderer {
+  static final int EXCERPT_LENGTH = 300;
+  static final int SUMMARY_LENGTH = 160;
+  static final int WORDS_PER_MINUTE = 200;
+
+  /** Flexmark's footnote references; their numbers are not part of the text around them. */
+  private static final String FOOTNOTE_REFS = "sup[id^=fnref]";
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+  private final HtmlSanitizer sanitizer;
+
+  public MarkdownRenderer() {
+    DataHolder options =
+        new MutableDataSet()
+            .set(
+                Parser.EXTENSIONS,
+                List.of(
+                    TablesExtension.create(),
+                    StrikethroughExtension.create(),
+                    AutolinkExtension.create(),
+                    FootnoteExtension.create(),
+                    TaskListExtension.create(),
+                    TypographicExtension.create()))
+            // GitHub's table rules, which authors know from previews.
+            .set(TablesExtension.COLUMN_SPANS, false)
+            .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+            .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+            .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+            .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+            .set(HtmlRenderer.RENDER_HEADER_ID, true)
+            .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
+            .toImmutable();
+    parser = Parser.builder(options).build();
+    renderer = HtmlRenderer.builder(options).build();
+    sanitizer = new HtmlSanitizer();
+  }
+
+  /**
+   * Renders {@code markdownBody} (the post without its front matter).
+   *
+   * @throws InvalidPostException if the Markdown nests so deeply that it cannot be rendered
+   */
+  public RenderedMarkdown render(String markdownBody) {
+    String unsafeHtml;
+    try {
+      unsafeHtml = renderer.render(parser.parse(markdownBody));
+    } catch (StackOverflowError e) {
+      // Flexmark recurses once per nesting level (about a thousand '>' overflow the stack). Such a
+      // file is broken, not a passing failure, so the author must hear of it rather than the event
+      // being retried; parsing holds no shared state, so the renderer stays usable.
+      throw new InvalidPostException(
+          "The post is nested too deeply to display, for example hundreds of '>' or '*' in a row."
+              + " Simplify that part of the Markdown.");
+    }
+    Element body = sanitizer.clean(unsafeHtml);
+    String firstParagraph = firstParagraph(body);
+    int words = PlainText.countWords(body.text());
+    return new RenderedMarkdown(
+        body.html(),
+        toc(body),
+        PlainText.shorten(firstParagraph, EXCERPT_LENGTH),
+        PlainText.shorten(firstParagraph, SUMMARY_LENGTH),
+        words,
+        Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE));
+  }
+
+  /**
+   * Read from the sanitised HTML, so every entry's id is one the page carries. Headings without an
+   * id (raw HTML ones) cannot be linked to and are left out.
+   */
+  private static List<TocEntry> toc(Element body) {
+    List<TocEntry> toc = new ArrayList<>();
+    for (Element heading : body.select("h2[id], h3[id]")) {
+      toc.add(new TocEntry(heading.normalName().charAt(1) - '0', textOf(heading), heading.id()));
+    }
+    return toc;
+  }
+
+  private static String firstParagraph(Element body) {
+    for (Element child : body.children()) {
+      if (child.normalName().equals("p")) {
+        String text = textOf(child);
+        if (!text.isEmpty()) {
+          return text;
+        }
+      }
+    }
+    return "";
+  }
+
+  private static String textOf(Element element) {
+    Element copy = element.clone();
+    copy.select(FOOTNOTE_REFS).remove();
+    return copy.text().strip();
+  }
+}
