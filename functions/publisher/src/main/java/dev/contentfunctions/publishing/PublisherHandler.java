@@ -31,9 +31,9 @@ public final class PublisherHandler implements RequestHandler<S3Event, Void> {
   }
 
   private static PublishingService fromEnvironment(PublisherConfig config) {
-    DynamoDbClient dynamoDb = AwsClients.configure(DynamoDbClient.builder()).build();
+    DynamoDbClient dynamoDb = AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.BACKGROUND).build();
     S3Client s3 =
-        AwsClients.configure(S3Client.builder())
+        AwsClients.configure(S3Client.builder(), AwsClients.Timeouts.BACKGROUND)
             .forcePathStyle(AwsClients.usesLocalEndpoint())
             .build();
     Clock clock = Clock.systemUTC();

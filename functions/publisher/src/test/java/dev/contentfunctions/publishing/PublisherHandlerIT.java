@@ -1,5 +1,6 @@
 package dev.contentfunctions.publishing;
 
+import dev.contentfunctions.localaws.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class PublisherHandlerIT {
   @Event(value = "events/s3-put-post.json", type = S3Event.class)
   void samplePutEventPublishesTheSeedPost(S3Event sample) throws IOException {
     uploadSeedPost();
-    TestContext context = new TestContext();
+    LocalContext context = new LocalContext("PublisherFunction");
 
     bed.handler.handleRequest(bed.inThisBucket(sample), context);
 
@@ -60,11 +61,11 @@ class PublisherHandlerIT {
     uploadSeedPost();
     S3Event put =
         com.amazonaws.services.lambda.runtime.tests.EventLoader.loadS3Event("events/s3-put-post.json");
-    bed.handler.handleRequest(bed.inThisBucket(put), new TestContext());
+    bed.handler.handleRequest(bed.inThisBucket(put), new LocalContext("PublisherFunction"));
     assertThat(bed.post(SEED_SLUG)).isPresent();
 
     bed.deleteObject(SEED_KEY);
-    bed.handler.handleRequest(bed.inThisBucket(sample), new TestContext());
+    bed.handler.handleRequest(bed.inThisBucket(sample), new LocalContext("PublisherFunction"));
 
     assertThat(bed.partition(SEED_SLUG)).isEmpty();
     assertThat(bed.listing(PostMapper.PUBLISHED_LIST, PublishingTestBed.NOW)).isEmpty();
@@ -76,9 +77,9 @@ class PublisherHandlerIT {
   void brokenPostIsReportedNotRetriedAndThePreviousVersionStaysLive() {
     String key = "posts/steady.md";
     String good = bed.upload(key, PublishingTestBed.post("Steady", "2025-10-01", "", "First version."));
-    bed.handler.handleRequest(bed.putEvent(key, good, "0A"), new TestContext());
+    bed.handler.handleRequest(bed.putEvent(key, good, "0A"), new LocalContext("PublisherFunction"));
     String broken = bed.upload(key, "---\ntitle: [unclosed\ndate: 2025-10-02\n---\nSecond version.");
-    TestContext context = new TestContext();
+    LocalContext context = new LocalContext("PublisherFunction");
 
     bed.handler.handleRequest(bed.putEvent(key, broken, "0B"), context);
 
@@ -95,7 +96,7 @@ class PublisherHandlerIT {
     String key = "posts/retry-me.md";
     String version = bed.upload(key, PublishingTestBed.post("Retry me", "2025-10-01", "", "Body."));
     PublisherHandler handler = new PublisherHandler(bed.service("no-such-table"));
-    TestContext context = new TestContext();
+    LocalContext context = new LocalContext("PublisherFunction");
 
     assertThatThrownBy(() -> handler.handleRequest(bed.putEvent(key, version, "01"), context))
         .isInstanceOf(ResourceNotFoundException.class);
@@ -108,7 +109,7 @@ class PublisherHandlerIT {
   void storageErrorFailsTheInvocationSoLambdaRetries() {
     S3Event event = bed.putEvent("no-such-bucket-here", "posts/elsewhere.md", null, "01");
 
-    assertThatThrownBy(() -> bed.handler.handleRequest(event, new TestContext()))
+    assertThatThrownBy(() -> bed.handler.handleRequest(event, new LocalContext("PublisherFunction")))
         .isInstanceOf(S3Exception.class);
     assertThat(bed.source("posts/elsewhere.md")).isEmpty();
   }

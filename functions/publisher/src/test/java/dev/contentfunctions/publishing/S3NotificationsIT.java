@@ -1,5 +1,6 @@
 package dev.contentfunctions.publishing;
 
+import dev.contentfunctions.localaws.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -37,7 +38,7 @@ class S3NotificationsIT {
     S3Event event =
         LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader())
             .fromJson(messages.get(0).body());
-    bed.handler.handleRequest(event, new TestContext());
+    bed.handler.handleRequest(event, new LocalContext("PublisherFunction"));
 
     assertThat(bed.post("a-walk-in-the-park")).get().extracting(Post::title).isEqualTo("A walk");
   }

@@ -23,15 +23,19 @@ import software.amazon.awssdk.regions.Region;
  * itself.
  */
 public final class AwsClients {
-  /** Connecting is local to the region: a slow connect means the service is unreachable. */
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  /**
+   * How long calls may take. Interactive functions (behind API Gateway, whose integrations time out
+   * at 30 s) fail fast so that a visitor gets a clear "try again" instead of a hanging request;
+   * event-driven ones can afford to wait longer before Lambda's own retry.
+   */
+  public record Timeouts(Duration connect, Duration socket, Duration attempt, Duration call) {
+    /** DynamoDB answers in milliseconds: an attempt past 1 s is lost; three attempts fit in 3 s. */
+    public static final Timeouts INTERACTIVE =
+        new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3));
 
-  private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
-
-  /** One attempt; the standard retry mode makes up to three, with backoff, inside the call timeout. */
-  private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
-
-  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
+    public static final Timeouts BACKGROUND =
+        new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(25));
+  }
 
   private AwsClients() {}
 
@@ -48,21 +52,24 @@ public final class AwsClients {
     return Region.of(Env.require("AWS_REGION"));
   }
 
-  /** Applies the shared settings to a client builder; the caller adds service-specific ones and builds. */
+  /**
+   * Applies the shared settings to a client builder; the caller adds service-specific ones and
+   * builds. The standard retry mode makes up to three attempts, with backoff, within the call timeout.
+   */
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
-      B builder) {
+      B builder, Timeouts timeouts) {
     builder
         .httpClientBuilder(
             UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT))
+                .connectionTimeout(timeouts.connect())
+                .socketTimeout(timeouts.socket()))
         .credentialsProvider(credentials())
         .region(region())
         .overrideConfiguration(
             o ->
                 o.retryStrategy(RetryMode.STANDARD)
-                    .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                    .apiCallTimeout(CALL_TIMEOUT));
+                    .apiCallAttemptTimeout(timeouts.attempt())
+                    .apiCallTimeout(timeouts.call()));
     return builder;
   }
 

@@ -1,4 +1,4 @@
-package dev.contentfunctions.publishing;
+package dev.contentfunctions.localaws;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,34 +7,59 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-/** A Lambda context whose logger keeps every line, so tests can read what a handler logged. */
-final class TestContext implements Context {
+/**
+ * A Lambda context for invoking a handler outside Lambda (tests, the local run). Its logger keeps
+ * every line, so tests can read what a handler logged, and echoes them when asked to.
+ */
+public final class LocalContext implements Context {
+  private final String functionName;
   private final String requestId = UUID.randomUUID().toString();
-  private final List<String> lines = new ArrayList<>();
+  private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+  private final boolean echo;
+
+  /** A context for one invocation of {@code functionName}; {@code echo} also prints each log line. */
+  public LocalContext(String functionName, boolean echo) {
+    this.functionName = functionName;
+    this.echo = echo;
+  }
+
+  /** A quiet context, for tests. */
+  public LocalContext(String functionName) {
+    this(functionName, false);
+  }
+
+  private void keep(String line) {
+    lines.add(line);
+    if (echo) {
+      System.out.println(line);
+    }
+  }
 
   private final LambdaLogger logger =
       new LambdaLogger() {
         @Override
         public void log(String message) {
-          lines.add(message);
+          keep(message);
         }
 
         @Override
         public void log(byte[] message) {
-          lines.add(new String(message, StandardCharsets.UTF_8));
+          keep(new String(message, StandardCharsets.UTF_8));
         }
 
         @Override
         public void log(String message, LogLevel level) {
-          lines.add(message);
+          keep(message);
         }
       };
 
-  List<String> logLines() {
-    return lines;
+  /** Every line logged so far. */
+  public List<String> logLines() {
+    return List.copyOf(lines);
   }
 
   @Override
@@ -44,7 +69,7 @@ final class TestContext implements Context {
 
   @Override
   public String getLogGroupName() {
-    return "/aws/lambda/PublisherFunction";
+    return "/aws/lambda/" + functionName;
   }
 
   @Override
@@ -54,7 +79,7 @@ final class TestContext implements Context {
 
   @Override
   public String getFunctionName() {
-    return "PublisherFunction";
+    return functionName;
   }
 
   @Override
@@ -64,7 +89,7 @@ final class TestContext implements Context {
 
   @Override
   public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:us-east-1:123456789012:function:PublisherFunction";
+    return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
   }
 
   @Override

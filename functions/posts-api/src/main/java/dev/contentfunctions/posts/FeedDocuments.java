@@ -1,0 +1,126 @@
+package dev.contentfunctions.posts;
+
+import dev.contentfunctions.shared.posts.PostSummary;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The RSS 2.0 feed and the sitemap, written with the JDK's StAX writer, which escapes text and
+ * attributes: titles with {@code &} or {@code <} stay valid XML.
+ */
+final class FeedDocuments {
+  private static final String ATOM = "http://www.w3.org/2005/Atom";
+  private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
+  private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+  private final PostsApiConfig config;
+  private final String siteName;
+
+  FeedDocuments(PostsApiConfig config, String siteName) {
+    this.config = config;
+    this.siteName = siteName;
+  }
+
+  /** RSS 2.0 with an atom:link to itself, as feed validators ask. */
+  String rss(List<PostSummary> posts, String selfUrl, Instant now) {
+    return write(
+        xml -> {
+          xml.writeStartElement("rss");
+          xml.writeAttribute("version", "2.0");
+          xml.writeNamespace("atom", ATOM);
+          xml.writeStartElement("channel");
+          element(xml, "title", siteName);
+          element(xml, "link", config.siteUrl() + "/blog");
+          element(xml, "description", "New posts from " + siteName);
+          element(xml, "language", "en");
+          Instant built = posts.isEmpty() ? now : posts.get(0).publishedAt();
+          element(xml, "lastBuildDate", rfc822(built));
+          xml.writeEmptyElement("atom", "link", ATOM);
+          xml.writeAttribute("href", selfUrl);
+          xml.writeAttribute("rel", "self");
+          xml.writeAttribute("type", "application/rss+xml");
+          for (PostSummary post : posts) {
+            xml.writeStartElement("item");
+            element(xml, "title", post.title());
+            element(xml, "link", config.postUrl(post.slug()));
+            xml.writeStartElement("guid");
+            xml.writeAttribute("isPermaLink", "true");
+            xml.writeCharacters(config.postUrl(post.slug()));
+            xml.writeEndElement();
+            element(xml, "pubDate", rfc822(post.publishedAt()));
+            element(xml, "description", post.description());
+            for (String tag : post.tags()) {
+              element(xml, "category", tag);
+            }
+            xml.writeEndElement();
+          }
+          xml.writeEndElement();
+          xml.writeEndElement();
+        });
+  }
+
+  String sitemap(List<PostSummary> posts) {
+    return write(
+        xml -> {
+          xml.writeStartElement("urlset");
+          xml.writeDefaultNamespace(SITEMAP);
+          xml.writeStartElement("url");
+          element(xml, "loc", config.siteUrl() + "/blog");
+          if (!posts.isEmpty()) {
+            element(xml, "lastmod", posts.get(0).publishedAt().toString());
+          }
+          xml.writeEndElement();
+          for (PostSummary post : posts) {
+            xml.writeStartElement("url");
+            element(xml, "loc", config.postUrl(post.slug()));
+            Instant modified = post.updatedAt() != null ? post.updatedAt() : post.publishedAt();
+            element(xml, "lastmod", modified.toString());
+            xml.writeEndElement();
+          }
+          xml.writeEndElement();
+        });
+  }
+
+  private interface Body {
+    void write(XMLStreamWriter xml) throws XMLStreamException;
+  }
+
+  private static String write(Body body) {
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter xml = XML.createXMLStreamWriter(out);
+      xml.writeStartDocument("UTF-8", "1.0");
+      body.write(xml);
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("Writing XML to a string cannot fail", e);
+    }
+    return out.toString();
+  }
+
+  private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    xml.writeStartElement(name);
+    xml.writeCharacters(text == null ? "" : xmlCharacters(text));
+    xml.writeEndElement();
+  }
+
+  /** XML 1.0 cannot carry most control characters, even escaped: they are dropped. */
+  static String xmlCharacters(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000)
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  private static String rfc822(Instant instant) {
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+  }
+}

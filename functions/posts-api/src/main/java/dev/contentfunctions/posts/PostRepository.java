@@ -1,0 +1,156 @@
+package dev.contentfunctions.posts;
+
+import static dev.contentfunctions.shared.posts.PostMapper.BY_DATE_INDEX;
+
+import dev.contentfunctions.shared.posts.Post;
+import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.shared.posts.PostSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Reads the posts table for the API: every method is one GetItem or Query (never a Scan); listings
+ * read the ByDate index, which holds summaries, never bodies. See docs/posts-table.md.
+ */
+public final class PostRepository {
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+
+  public PostRepository(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  /** A page of a listing, newest first, and whether more posts follow it. */
+  public record Page(List<PostSummary> posts, String lastSortKey, boolean hasMore) {}
+
+  /** The post stored under {@code slug}, whatever its state (the caller decides what is visible). */
+  public Optional<Post> findPost(String slug) {
+    Map<String, AttributeValue> item =
+        dynamoDb.getItem(r -> r.tableName(table).key(PostMapper.postKey(slug))).item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Map<String, AttributeValue>> chunks = List.of();
+    if (PostMapper.contentChunks(item) > 0) {
+      chunks = queryAll(
+          QueryRequest.builder()
+              .tableName(table)
+              .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+              .expressionAttributeValues(
+                  Map.of(
+                      ":pk", AttributeValue.fromS(PostMapper.postPartition(slug)),
+                      ":prefix", AttributeValue.fromS(PostMapper.contentChunkPrefix())))
+              .build());
+    }
+    return Optional.of(PostMapper.fromItems(item, chunks));
+  }
+
+  /** The current slug an old slug or alias redirects to. */
+  public Optional<String> findAliasTarget(String slug) {
+    Map<String, AttributeValue> item =
+        dynamoDb.getItem(r -> r.tableName(table).key(PostMapper.aliasKey(slug))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(PostMapper.aliasTarget(item));
+  }
+
+  /**
+   * Up to {@code limit} posts of {@code list} due at {@code now}, newest first, starting after the
+   * post whose sort key is {@code after} (null: from the newest). Reads one more than asked to know
+   * whether another page exists, so that a listing never ends on an empty page.
+   */
+  public Page page(String list, Instant now, int limit, String after) {
+    QueryRequest.Builder query = listingQuery(list, now).limit(limit + 1);
+    if (after != null) {
+      query.exclusiveStartKey(startKey(list, after));
+    }
+    List<Map<String, AttributeValue>> items = dynamoDb.query(query.build()).items();
+    boolean hasMore = items.size() > limit;
+    List<Map<String, AttributeValue>> page = hasMore ? items.subList(0, limit) : items;
+    String last = page.isEmpty() ? null : page.get(page.size() - 1).get(PostMapper.LIST_SK).s();
+    return new Page(page.stream().map(PostMapper::summaryFromItem).toList(), last, hasMore);
+  }
+
+  /** Every post of {@code list} due at {@code now}, newest first, reading all pages of the Query. */
+  public List<PostSummary> all(String list, Instant now) {
+    return queryAll(listingQuery(list, now).build()).stream().map(PostMapper::summaryFromItem).toList();
+  }
+
+  /** The published post just before ({@code older}) or after {@code post} by date, if any is due. */
+  public Optional<PostSummary> neighbour(Post post, Instant now, boolean older) {
+    String current = PostMapper.listSortKey(post.publishedAt(), post.slug());
+    QueryRequest.Builder query =
+        QueryRequest.builder().tableName(table).indexName(BY_DATE_INDEX).limit(2);
+    if (older) {
+      query
+          .keyConditionExpression("listPk = :list AND listSk < :current")
+          .expressionAttributeValues(
+              Map.of(
+                  ":list", AttributeValue.fromS(PostMapper.PUBLISHED_LIST),
+                  ":current", AttributeValue.fromS(current)))
+          .scanIndexForward(false);
+    } else {
+      // Key conditions allow one range per query: BETWEEN includes the post itself, skipped below.
+      query
+          .keyConditionExpression("listPk = :list AND listSk BETWEEN :current AND :now")
+          .expressionAttributeValues(
+              Map.of(
+                  ":list", AttributeValue.fromS(PostMapper.PUBLISHED_LIST),
+                  ":current", AttributeValue.fromS(current),
+                  ":now", AttributeValue.fromS(PostMapper.listSortUpperBound(now))))
+          .scanIndexForward(true);
+    }
+    if (!older && current.compareTo(PostMapper.listSortUpperBound(now)) > 0) {
+      return Optional.empty();
+    }
+    return dynamoDb.query(query.build()).items().stream()
+        .filter(item -> !current.equals(item.get(PostMapper.LIST_SK).s()))
+        .findFirst()
+        .map(PostMapper::summaryFromItem);
+  }
+
+  private QueryRequest.Builder listingQuery(String list, Instant now) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(BY_DATE_INDEX)
+        .keyConditionExpression("listPk = :list AND listSk <= :now")
+        .expressionAttributeValues(
+            Map.of(
+                ":list", AttributeValue.fromS(list),
+                ":now", AttributeValue.fromS(PostMapper.listSortUpperBound(now))))
+        .scanIndexForward(false);
+  }
+
+  /** A GSI's ExclusiveStartKey holds the index keys and the table keys of the last item read. */
+  private static Map<String, AttributeValue> startKey(String list, String sortKey) {
+    String slug = sortKey.substring(sortKey.indexOf('#') + 1);
+    Map<String, AttributeValue> key =
+        new HashMap<>(
+            PostMapper.PUBLISHED_LIST.equals(list)
+                ? PostMapper.postKey(slug)
+                : PostMapper.tagKey(slug, list.substring(PostMapper.tagList("").length())));
+    key.put(PostMapper.LIST_PK, AttributeValue.fromS(list));
+    key.put(PostMapper.LIST_SK, AttributeValue.fromS(sortKey));
+    return key;
+  }
+
+  private List<Map<String, AttributeValue>> queryAll(QueryRequest request) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    QueryRequest next = request;
+    while (true) {
+      QueryResponse response = dynamoDb.query(next);
+      items.addAll(response.items());
+      if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+        return items;
+      }
+      next = next.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.contentfunctions.posts;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.contentfunctions.shared.aws.AwsClients;
+import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.shared.http.HttpResponses;
+import dev.contentfunctions.shared.log.EventLog;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * API Gateway (HTTP API, payload 2.0) -> {@link PostsService} -> JSON, RSS or sitemap XML. Every
+ * answer is either a cacheable representation, a redirect, or an RFC 9457 problem: bad input is a
+ * 4xx, DynamoDB throttling or unreachable is a 503 with Retry-After, and nothing else leaks.
+ */
+public final class PostsApiHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  /** Seconds a client should wait before retrying when DynamoDB is throttling or unreachable. */
+  static final int RETRY_AFTER_SECONDS = 5;
+
+  private static final String JSON = HttpResponses.JSON;
+
+  private final PostsService service;
+  private final PostsApiConfig config;
+  private final PostJson json;
+  private final FeedDocuments feeds;
+
+  /** Called by Lambda once per container: the client and everything else are built here, once. */
+  public PostsApiHandler() {
+    this(
+        PostsApiConfig.fromEnvironment(),
+        AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(),
+        Clock.systemUTC());
+  }
+
+  public PostsApiHandler(PostsApiConfig config, DynamoDbClient dynamoDb, Clock clock) {
+    this.config = config;
+    this.service = new PostsService(new PostRepository(dynamoDb, config.postsTable()), clock);
+    this.json = new PostJson(config);
+    this.feeds = new FeedDocuments(config, config.siteName());
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    var requestContext = event.getRequestContext();
+    String requestId =
+        requestContext != null && requestContext.getRequestId() != null
+            ? requestContext.getRequestId()
+            : context.getAwsRequestId();
+    EventLog log = new EventLog(context.getLogger(), requestId);
+    String path = event.getRawPath() == null ? "/" : event.getRawPath();
+    try {
+      return route(event, path);
+    } catch (ApiException e) {
+      return HttpResponses.problem(e, requestId);
+    } catch (PostsService.Moved moved) {
+      return redirect(event, path, moved.slug());
+    } catch (SdkClientException | AwsServiceException e) {
+      if (isTransient(e)) {
+        log.warn("dependency.unavailable", "path", path, "error", e.getClass().getSimpleName());
+        return HttpResponses.problem(
+            new ApiException.Unavailable(
+                "The blog is briefly unavailable; please try again in a few seconds.", RETRY_AFTER_SECONDS),
+            requestId);
+      }
+      log.error("request.failed", "path", path, "error", e.getClass().getSimpleName(), "detail", e.getMessage());
+      return HttpResponses.unexpected(requestId);
+    } catch (RuntimeException e) {
+      log.error("request.failed", "path", path, "error", e.getClass().getSimpleName(), "detail", e.getMessage());
+      return HttpResponses.unexpected(requestId);
+    }
+  }
+
+  private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event, String path) {
+    ApiRoute.Match match =
+        ApiRoute.match(path).orElseThrow(() -> new ApiException.NotFound("There is nothing at " + path + "."));
+    String method = method(event);
+    if (method.equals("OPTIONS")) {
+      // With ANY routes, CORS preflights reach the function; API Gateway adds the CORS headers.
+      return HttpResponses.response(204, null, null, Map.of("Allow", ApiRoute.ALLOWED_METHODS));
+    }
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      throw new ApiException.MethodNotAllowed(method, ApiRoute.ALLOWED_METHODS);
+    }
+    Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    Map<String, String> headers = lowerCased(event.getHeaders());
+    String slug = match.parameters().get("slug");
+    Representation representation =
+        switch (match.route()) {
+          case POSTS -> new Representation(
+              json.page(service.list(query.get("tag"), query.get("limit"), query.get("cursor"))),
+              JSON,
+              Representation.PUBLIC);
+          case POST -> {
+            PostsService.PostView view = service.post(slug, isPreview(query, headers));
+            yield new Representation(
+                json.post(view), JSON, view.preview() ? Representation.PRIVATE : Representation.PUBLIC);
+          }
+          case RELATED -> new Representation(
+              json.related(service.related(slug, query.get("limit"))), JSON, Representation.PUBLIC);
+          case TAGS -> new Representation(json.tags(service.tags()), JSON, Representation.PUBLIC);
+          case FEED -> new Representation(
+              feeds.rss(service.latest(), selfUrl(event), service.now()),
+              "application/rss+xml; charset=utf-8",
+              Representation.PUBLIC);
+          case SITEMAP -> new Representation(
+              feeds.sitemap(service.all()), "application/xml; charset=utf-8", Representation.PUBLIC);
+        };
+    return representation.toResponse(headers, method.equals("HEAD"));
+  }
+
+  /** The author's preview: the token as header (preferred: kept out of URLs and logs) or query. */
+  private boolean isPreview(Map<String, String> query, Map<String, String> headers) {
+    String expected = config.previewToken();
+    String given = headers.getOrDefault("x-preview-token", query.get("preview"));
+    return expected != null
+        && given != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** 301 to the same route under the current slug, keeping the query string. */
+  private static APIGatewayV2HTTPResponse redirect(APIGatewayV2HTTPEvent event, String path, String slug) {
+    String[] parts = path.split("/", -1);
+    parts[2] = slug;
+    String location = String.join("/", parts);
+    if (event.getRawQueryString() != null && !event.getRawQueryString().isEmpty()) {
+      location += "?" + event.getRawQueryString();
+    }
+    return HttpResponses.response(
+        301, null, null, Map.of("Location", location, "Cache-Control", Representation.PUBLIC));
+  }
+
+  private static String selfUrl(APIGatewayV2HTTPEvent event) {
+    var requestContext = event.getRequestContext();
+    String host = requestContext == null ? null : requestContext.getDomainName();
+    return (host == null ? "" : "https://" + host) + event.getRawPath();
+  }
+
+  private static String method(APIGatewayV2HTTPEvent event) {
+    var requestContext = event.getRequestContext();
+    if (requestContext == null || requestContext.getHttp() == null || requestContext.getHttp().getMethod() == null) {
+      return "GET";
+    }
+    return requestContext.getHttp().getMethod().toUpperCase(Locale.ROOT);
+  }
+
+  /** API Gateway sends header names in lower case; the local run and tests might not. */
+  private static Map<String, String> lowerCased(Map<String, String> headers) {
+    Map<String, String> lower = new HashMap<>();
+    if (headers != null) {
+      headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+    }
+    return lower;
+  }
+
+  /** Throttling, a timeout or an unreachable endpoint: worth a retry; anything else is our fault. */
+  static boolean isTransient(RuntimeException e) {
+    if (e instanceof SdkClientException) {
+      return true;
+    }
+    AwsServiceException service = (AwsServiceException) e;
+    return service.isThrottlingException() || service.statusCode() >= 500;
+  }
+}

@@ -1,0 +1,198 @@
+package dev.contentfunctions.posts;
+
+import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.shared.posts.Post;
+import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.shared.posts.PostSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What the blog shows, decided once for every route: only posts that are published and due ("not a
+ * draft and date <= now") are ever listed or served, except to the author's preview. Knows nothing
+ * of HTTP; throws {@link ApiException}s for what the caller asked wrongly.
+ */
+public final class PostsService {
+  static final int DEFAULT_PAGE_SIZE = 10;
+  static final int MAX_PAGE_SIZE = 50;
+  static final int DEFAULT_RELATED = 3;
+  static final int MAX_RELATED = 10;
+  static final int FEED_SIZE = 20;
+
+  /** How many recent posts per shared tag are considered for "You may also like". */
+  private static final int RELATED_CANDIDATES_PER_TAG = 25;
+
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final int MAX_SLUG_LENGTH = 100;
+
+  private final PostRepository repository;
+  private final Clock clock;
+
+  public PostsService(PostRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** One page of a listing and the cursor of the next, if there is one. */
+  public record PostPage(List<PostSummary> posts, String nextCursor) {}
+
+  /** A post with its neighbours by date; {@code preview} when shown to the author only. */
+  public record PostView(Post post, PostSummary previous, PostSummary next, boolean preview) {}
+
+  /** A slug that is not current: the client should go to {@code slug} instead. */
+  public static final class Moved extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String slug;
+
+    Moved(String slug) {
+      super(null, null, false, false);
+      this.slug = slug;
+    }
+
+    public String slug() {
+      return slug;
+    }
+  }
+
+  public record TagCount(String tag, int count) {}
+
+  public PostPage list(String tag, String limitParameter, String cursor) {
+    int limit = intParameter("limit", limitParameter, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    String list = PostMapper.PUBLISHED_LIST;
+    if (tag != null) {
+      list = PostMapper.tagList(requireSlugLike("tag", tag));
+    }
+    String after = cursor == null ? null : PageCursor.decode(cursor, list);
+    PostRepository.Page page = repository.page(list, clock.instant(), limit, after);
+    return new PostPage(page.posts(), page.hasMore() ? PageCursor.encode(list, page.lastSortKey()) : null);
+  }
+
+  /**
+   * The post under {@code slug}, if it is public, or to the author ({@code preview}) whatever its
+   * state.
+   *
+   * @throws Moved the slug is a former slug or alias of a post
+   * @throws ApiException.NotFound no such public post
+   */
+  public PostView post(String slug, boolean preview) {
+    Instant now = clock.instant();
+    Post post = visiblePost(slug, preview, now);
+    return new PostView(
+        post,
+        repository.neighbour(post, now, true).orElse(null),
+        repository.neighbour(post, now, false).orElse(null),
+        !post.isVisibleAt(now));
+  }
+
+  /**
+   * "You may also like": other due posts ranked by how many tags they share with this one, then by
+   * recency; topped up with the newest posts when fewer share a tag.
+   */
+  public List<PostSummary> related(String slug, String limitParameter) {
+    int limit = intParameter("limit", limitParameter, DEFAULT_RELATED, MAX_RELATED);
+    Instant now = clock.instant();
+    Post post = visiblePost(slug, false, now);
+
+    Map<String, PostSummary> candidates = new HashMap<>();
+    Map<String, Integer> shared = new HashMap<>();
+    for (String tag : post.tags()) {
+      for (PostSummary other :
+          repository.page(PostMapper.tagList(tag), now, RELATED_CANDIDATES_PER_TAG, null).posts()) {
+        if (!other.slug().equals(post.slug())) {
+          candidates.put(other.slug(), other);
+          shared.merge(other.slug(), 1, Integer::sum);
+        }
+      }
+    }
+    List<PostSummary> ranked = new ArrayList<>(candidates.values());
+    ranked.sort(
+        Comparator.<PostSummary>comparingInt(p -> shared.get(p.slug()))
+            .reversed()
+            .thenComparing(PostSummary::publishedAt, Comparator.reverseOrder())
+            .thenComparing(PostSummary::slug));
+    Map<String, PostSummary> result = new LinkedHashMap<>();
+    ranked.stream().limit(limit).forEach(p -> result.put(p.slug(), p));
+    if (result.size() < limit) {
+      for (PostSummary newest : repository.page(PostMapper.PUBLISHED_LIST, now, limit + 1, null).posts()) {
+        if (result.size() < limit && !newest.slug().equals(post.slug())) {
+          result.putIfAbsent(newest.slug(), newest);
+        }
+      }
+    }
+    return List.copyOf(result.values());
+  }
+
+  /** Every tag of a due post, with how many due posts carry it; most used first. */
+  public List<TagCount> tags() {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (PostSummary post : repository.all(PostMapper.PUBLISHED_LIST, clock.instant())) {
+      post.tags().forEach(tag -> counts.merge(tag, 1, Integer::sum));
+    }
+    List<TagCount> tags = new ArrayList<>();
+    counts.forEach((tag, count) -> tags.add(new TagCount(tag, count)));
+    tags.sort(Comparator.comparingInt(TagCount::count).reversed().thenComparing(TagCount::tag));
+    return tags;
+  }
+
+  /** The newest due posts, for the feed. */
+  public List<PostSummary> latest() {
+    return repository.page(PostMapper.PUBLISHED_LIST, clock.instant(), FEED_SIZE, null).posts();
+  }
+
+  /** Every due post, for the sitemap. */
+  public List<PostSummary> all() {
+    return repository.all(PostMapper.PUBLISHED_LIST, clock.instant());
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private Post visiblePost(String slug, boolean preview, Instant now) {
+    requireSlugLike("slug", slug);
+    Optional<Post> post = repository.findPost(slug);
+    if (post.isPresent() && (preview || post.get().isVisibleAt(now))) {
+      return post.get();
+    }
+    if (post.isEmpty()) {
+      Optional<String> target = repository.findAliasTarget(slug);
+      if (target.isPresent()) {
+        throw new Moved(target.get());
+      }
+    }
+    throw new ApiException.NotFound("There is no post '" + slug + "'.");
+  }
+
+  private static String requireSlugLike(String name, String value) {
+    if (value.length() > MAX_SLUG_LENGTH || !SLUG.matcher(value).matches()) {
+      throw new ApiException.BadRequest(
+          "'" + name + "' must be lowercase letters, digits and single hyphens, at most " + MAX_SLUG_LENGTH + " characters.");
+    }
+    return value;
+  }
+
+  private static int intParameter(String name, String value, int defaultValue, int max) {
+    if (value == null) {
+      return defaultValue;
+    }
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      parsed = -1;
+    }
+    if (parsed < 1 || parsed > max) {
+      throw new ApiException.BadRequest("'" + name + "' must be a whole number from 1 to " + max + ".");
+    }
+    return parsed;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.contentfunctions.posts;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.contentfunctions.shared.http.HttpResponses;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A successful GET's body and how it may be cached, turned into a response the way HTTP caches and
+ * CDNs expect: a strong ETag from the body's hash, 304 for a matching If-None-Match, gzip when the
+ * client accepts it, and no body for HEAD.
+ */
+record Representation(String body, String contentType, String cacheControl) {
+  /** Public pages: browsers keep them a minute, a CDN five, and may serve a stale copy while refreshing. */
+  static final String PUBLIC = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400";
+
+  /** Author previews must never be stored by a browser or CDN. */
+  static final String PRIVATE = "private, no-store";
+
+  /** Below this, gzip saves too little to be worth the client's decompression. */
+  private static final int GZIP_MIN_BYTES = 1024;
+
+  APIGatewayV2HTTPResponse toResponse(Map<String, String> requestHeaders, boolean head) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String etag = etag(bytes);
+    Map<String, String> headers = new HashMap<>();
+    headers.put("ETag", etag);
+    headers.put("Cache-Control", cacheControl);
+    headers.put("Vary", "Accept-Encoding");
+    if (matches(requestHeaders.get("if-none-match"), etag)) {
+      return HttpResponses.response(304, null, null, headers);
+    }
+    if (head) {
+      return HttpResponses.response(200, contentType, null, headers);
+    }
+    if (bytes.length >= GZIP_MIN_BYTES && acceptsGzip(requestHeaders.get("accept-encoding"))) {
+      headers.put("Content-Encoding", "gzip");
+      APIGatewayV2HTTPResponse response =
+          HttpResponses.response(200, contentType, Base64.getEncoder().encodeToString(gzip(bytes)), headers);
+      response.setIsBase64Encoded(true);
+      return response;
+    }
+    return HttpResponses.response(200, contentType, body, headers);
+  }
+
+  private static String etag(byte[] body) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+      return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+
+  /** If-None-Match: "*" or a list of (possibly weak) entity tags; GET compares weakly (RFC 9110). */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null || ifNoneMatch.length() > 8192) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.trim();
+      if (tag.equals("*")) {
+        return true;
+      }
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.trim().split(";");
+      if (parts[0].trim().equalsIgnoreCase("gzip")) {
+        return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+      }
+    }
+    return false;
+  }
+
+  private static byte[] gzip(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}

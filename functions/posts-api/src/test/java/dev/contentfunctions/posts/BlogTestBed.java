@@ -1,0 +1,173 @@
+package dev.contentfunctions.posts;
+
+import dev.contentfunctions.localaws.LocalContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.MotoServer;
+import dev.contentfunctions.localaws.RepoPaths;
+import dev.contentfunctions.localaws.TemplateResources;
+import dev.contentfunctions.publishing.ObjectChange;
+import dev.contentfunctions.publishing.PostFiles;
+import dev.contentfunctions.publishing.PublicationRepository;
+import dev.contentfunctions.publishing.PublishingService;
+import dev.contentfunctions.publishing.markdown.FrontMatterParser;
+import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
+import dev.contentfunctions.shared.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * A blog on moto: posts table and bucket from template.yaml, posts published through the real
+ * publisher, and the read API's handler over the same table, with a clock the test sets.
+ */
+final class BlogTestBed {
+  static final String SITE_URL = "https://coach.example";
+  static final String PREVIEW_TOKEN = "preview-token-0123456789abcdef";
+
+  final MotoServer moto = MotoServer.shared();
+  final String table;
+  final String bucket;
+  private final AtomicLong sequencer = new AtomicLong(0x10);
+  private final PublishingService publisher;
+  Instant now = Instant.parse("2026-01-15T12:00:00Z");
+  final PostsApiHandler handler;
+
+  BlogTestBed() {
+    TemplateResources resources =
+        new TemplateResources(CloudFormationTemplate.load(RepoPaths.template()), moto);
+    table = resources.createTable("PostsTable", TemplateResources.uniqueName("posts"));
+    bucket = resources.createBucket("ContentBucket", TemplateResources.uniqueName("content"));
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    publisher =
+        new PublishingService(
+            new PostFiles(moto.s3()),
+            new PublicationRepository(moto.dynamoDb(), table, clock),
+            new FrontMatterParser(),
+            new MarkdownRenderer(),
+            clock);
+    handler = handlerAt(() -> now);
+  }
+
+  PostsApiHandler handlerAt(java.util.function.Supplier<Instant> time) {
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return time.get();
+          }
+        };
+    return new PostsApiHandler(
+        new PostsApiConfig(table, SITE_URL, "Test Blog", PREVIEW_TOKEN), moto.dynamoDb(), clock);
+  }
+
+  /** Publishes through the real publisher; fails the test if the post is not published. */
+  void publish(String key, String markdown) {
+    String version =
+        moto.s3()
+            .putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(markdown, StandardCharsets.UTF_8))
+            .versionId();
+    var outcome =
+        publisher.apply(new ObjectChange(bucket, key, version, Long.toHexString(sequencer.incrementAndGet()), false));
+    if (outcome.kind() != PublishingService.Outcome.Kind.PUBLISHED) {
+      throw new AssertionError("Not published: " + key + ": " + outcome);
+    }
+  }
+
+  void remove(String key) {
+    publisher.apply(new ObjectChange(bucket, key, null, Long.toHexString(sequencer.incrementAndGet()), true));
+  }
+
+  void publish(String slug, String title, String date, String extraFrontMatter) {
+    publish(
+        "posts/" + slug + ".md",
+        "---\ntitle: \"" + title + "\"\ndate: " + date + "\n" + extraFrontMatter + "---\n\nAbout " + title + ".\n");
+  }
+
+  void publishSamplePosts() {
+    try (Stream<Path> files = Files.list(RepoPaths.root().resolve("content/posts"))) {
+      for (Path file : files.sorted().toList()) {
+        publish("posts/" + file.getFileName(), Files.readString(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  APIGatewayV2HTTPResponse get(String path) {
+    return request("GET", path, Map.of());
+  }
+
+  APIGatewayV2HTTPResponse request(String method, String pathAndQuery, Map<String, String> headers) {
+    return handler.handleRequest(event(method, pathAndQuery, headers), new LocalContext("PostsApiFunction"));
+  }
+
+  /** An event as API Gateway builds it for an HTTP API (payload 2.0). */
+  static APIGatewayV2HTTPEvent event(String method, String pathAndQuery, Map<String, String> headers) {
+    int q = pathAndQuery.indexOf('?');
+    String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+    String rawQuery = q < 0 ? "" : pathAndQuery.substring(q + 1);
+    Map<String, String> query = new HashMap<>();
+    for (String pair : rawQuery.split("&")) {
+      if (!pair.isEmpty()) {
+        String[] kv = pair.split("=", 2);
+        query.merge(
+            java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "",
+            (a, b) -> a + "," + b);
+      }
+    }
+    Map<String, String> lowerHeaders = new HashMap<>();
+    headers.forEach((k, v) -> lowerHeaders.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    return APIGatewayV2HTTPEvent.builder()
+        .withVersion("2.0")
+        .withRouteKey("ANY " + path)
+        .withRawPath(path)
+        .withRawQueryString(rawQuery)
+        .withQueryStringParameters(query.isEmpty() ? null : query)
+        .withHeaders(lowerHeaders)
+        .withRequestContext(
+            APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId("req-" + System.nanoTime())
+                .withDomainName("api.coach.example")
+                .withHttp(
+                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod(method)
+                        .withPath(path)
+                        .withProtocol("HTTP/1.1")
+                        .withSourceIp("192.0.2.1")
+                        .build())
+                .build())
+        .build();
+  }
+
+  static JsonNode json(APIGatewayV2HTTPResponse response) {
+    try {
+      return Json.MAPPER.readTree(response.getBody());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,332 @@
+package dev.contentfunctions.posts;
+
+import static dev.contentfunctions.posts.BlogTestBed.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every endpoint against a blog published through the real publisher on moto. The blog is built
+ * once for the class; tests only read it, except where they publish posts of their own slugs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostsApiIT {
+  private final BlogTestBed blog = new BlogTestBed();
+  private final List<String> numberedNewestFirst = new ArrayList<>();
+
+  @BeforeAll
+  void publishBlog() {
+    blog.publishSamplePosts();
+    for (int i = 1; i <= 23; i++) {
+      String slug = String.format("numbered-%02d", i);
+      blog.publish(slug, "Numbered " + i, String.format("2024-01-%02d", i), "tags: [numbered" + (i % 2 == 0 ? ", even" : "") + "]\n");
+      numberedNewestFirst.add(0, slug);
+    }
+    blog.publish("a-draft", "A draft", "2025-12-01", "draft: true\ntags: [numbered]\n");
+    blog.publish("scheduled", "Scheduled", "2026-03-01", "tags: [numbered]\n");
+    blog.publish("renamed-now", "Renamed", "2025-06-01", "aliases: [renamed-before]\n");
+    blog.publish("posts/removed.md", "---\ntitle: Removed\ndate: 2025-06-02\n---\nGone soon.\n");
+    blog.remove("posts/removed.md");
+    blog.publish("fish-chips", "Fish & <Chips>", "2025-12-24", "tags: [food]\n");
+  }
+
+  private List<String> slugs(JsonNode posts) {
+    List<String> slugs = new ArrayList<>();
+    posts.forEach(p -> slugs.add(p.path("slug").asText()));
+    return slugs;
+  }
+
+  // ------------------------------------------------------------------ listings
+
+  @Test
+  void listsDuePostsNewestFirstWithTheirSummaries() {
+    APIGatewayV2HTTPResponse response = blog.get("/posts?limit=3");
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json; charset=utf-8");
+    JsonNode posts = json(response).path("posts");
+    assertThat(slugs(posts))
+        .containsExactly("fish-chips", "how-to-rebuild-emotional-connection-after-a-hard-season", "mindfulness-for-relationships");
+    JsonNode seed = posts.get(1);
+    assertThat(seed.path("title").asText()).isEqualTo("How to Rebuild Emotional Connection After a Hard Season");
+    assertThat(seed.path("date").asText()).isEqualTo("2025-11-03T00:00:00Z");
+    assertThat(seed.path("readingMinutes").asInt()).isPositive();
+    assertThat(seed.path("url").asText()).isEqualTo(BlogTestBed.SITE_URL + "/blog/how-to-rebuild-emotional-connection-after-a-hard-season");
+    assertThat(seed.has("html")).isFalse();
+    assertThat(json(response).path("nextCursor").isTextual()).isTrue();
+  }
+
+  @Test
+  void pagesCoverEveryPostOnceWithNoGaps() {
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      JsonNode page = json(blog.get("/posts?tag=numbered&limit=7" + (cursor == null ? "" : "&cursor=" + cursor)));
+      seen.addAll(slugs(page.path("posts")));
+      cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+      pages++;
+    } while (cursor != null && pages < 10);
+
+    assertThat(seen).containsExactlyElementsOf(numberedNewestFirst);
+    assertThat(pages).isEqualTo(4);
+  }
+
+  @Test
+  void unfilteredPagesNeitherRepeatNorSkip() {
+    List<String> seen = new ArrayList<>();
+    JsonNode page = json(blog.get("/posts?limit=50"));
+    List<String> all = slugs(page.path("posts"));
+    String cursor = null;
+    do {
+      JsonNode next = json(blog.get("/posts?limit=4" + (cursor == null ? "" : "&cursor=" + cursor)));
+      seen.addAll(slugs(next.path("posts")));
+      cursor = next.path("nextCursor").isNull() ? null : next.path("nextCursor").asText();
+    } while (cursor != null);
+
+    assertThat(seen).containsExactlyElementsOf(all).doesNotContain("a-draft", "scheduled", "removed");
+  }
+
+  @Test
+  void postWithSeveralTagsIsListedUnderEach() {
+    assertThat(slugs(json(blog.get("/posts?tag=even&limit=50")).path("posts")))
+        .contains("numbered-02", "numbered-22")
+        .doesNotContain("numbered-01");
+    assertThat(slugs(json(blog.get("/posts?tag=numbered&limit=50")).path("posts"))).contains("numbered-02");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/posts?limit=0", "/posts?limit=51", "/posts?limit=ten", "/posts?cursor=not-a-cursor", "/posts?tag=Not%20A%20Tag", "/posts/UPPER", "/posts/a/related?limit=11"})
+  void badParametersAreProblems(String path) {
+    APIGatewayV2HTTPResponse response = blog.get(path);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json; charset=utf-8");
+    JsonNode problem = json(response);
+    assertThat(problem.path("status").asInt()).isEqualTo(400);
+    assertThat(problem.path("title").asText()).isEqualTo("Bad Request");
+    assertThat(problem.path("detail").asText()).isNotBlank();
+  }
+
+  @Test
+  void editedOrForeignCursorsAreRefused() {
+    String cursor = json(blog.get("/posts?limit=2")).path("nextCursor").asText();
+    char last = cursor.charAt(cursor.length() - 3);
+    String edited = cursor.substring(0, cursor.length() - 3) + (last == 'A' ? 'B' : 'A') + cursor.substring(cursor.length() - 2);
+
+    assertThat(blog.get("/posts?limit=2&cursor=" + edited).getStatusCode()).isEqualTo(400);
+    APIGatewayV2HTTPResponse foreign = blog.get("/posts?tag=numbered&cursor=" + cursor);
+    assertThat(foreign.getStatusCode()).isEqualTo(400);
+    assertThat(json(foreign).path("detail").asText()).contains("another listing");
+  }
+
+  // ------------------------------------------------------------------ one post
+
+  @Test
+  void postHasItsHtmlTocAndNeighbours() {
+    JsonNode post = json(blog.get("/posts/how-to-rebuild-emotional-connection-after-a-hard-season"));
+
+    assertThat(post.path("html").asText()).contains("<h2 id=\"understand-what-created-the-distance\">");
+    assertThat(post.path("toc").get(0).path("id").asText()).isEqualTo("understand-what-created-the-distance");
+    assertThat(post.path("canonicalUrl").asText())
+        .isEqualTo(BlogTestBed.SITE_URL + "/blog/how-to-rebuild-emotional-connection-after-a-hard-season");
+    assertThat(post.path("description").asText()).isNotBlank();
+    assertThat(post.path("previous").path("slug").asText()).isEqualTo("mindfulness-for-relationships");
+    assertThat(post.path("next").path("slug").asText()).isEqualTo("fish-chips");
+    assertThat(post.path("preview").asBoolean()).isFalse();
+  }
+
+  @Test
+  void newestPostHasNoNextAndTheScheduledOneIsNotItsNeighbour() {
+    JsonNode post = json(blog.get("/posts/fish-chips"));
+
+    assertThat(post.path("next").isNull()).isTrue();
+    assertThat(post.path("previous").path("slug").asText())
+        .isEqualTo("how-to-rebuild-emotional-connection-after-a-hard-season");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/posts/a-draft", "/posts/scheduled", "/posts/removed", "/posts/never-written", "/posts/a-draft/related", "/nothing/here"})
+  void draftsScheduledRemovedAndUnknownAre404(String path) {
+    APIGatewayV2HTTPResponse response = blog.get(path);
+
+    assertThat(response.getStatusCode()).isEqualTo(404);
+    assertThat(json(response).path("status").asInt()).isEqualTo(404);
+    assertThat(response.getBody()).doesNotContain("Exception");
+  }
+
+  @Test
+  void scheduledPostAppearsAtItsTimeWithoutAnyJob() {
+    PostsApiHandler later = blog.handlerAt(() -> Instant.parse("2026-03-01T00:00:01Z"));
+
+    var response = later.handleRequest(BlogTestBed.event("GET", "/posts/scheduled", Map.of()), new dev.contentfunctions.localaws.LocalContext("PostsApiFunction"));
+    var listing = later.handleRequest(BlogTestBed.event("GET", "/posts?limit=1", Map.of()), new dev.contentfunctions.localaws.LocalContext("PostsApiFunction"));
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(slugs(json(listing).path("posts"))).containsExactly("scheduled");
+  }
+
+  @Test
+  void authorPreviewsADraftWithTheTokenOnlyAndNothingCachesIt() {
+    APIGatewayV2HTTPResponse withHeader =
+        blog.request("GET", "/posts/a-draft", Map.of("X-Preview-Token", BlogTestBed.PREVIEW_TOKEN));
+    APIGatewayV2HTTPResponse withQuery = blog.get("/posts/scheduled?preview=" + BlogTestBed.PREVIEW_TOKEN);
+    APIGatewayV2HTTPResponse wrongToken =
+        blog.request("GET", "/posts/a-draft", Map.of("X-Preview-Token", "preview-token-wrong-wrong-wrong"));
+
+    assertThat(withHeader.getStatusCode()).isEqualTo(200);
+    assertThat(json(withHeader).path("preview").asBoolean()).isTrue();
+    assertThat(withHeader.getHeaders()).containsEntry("Cache-Control", "private, no-store");
+    assertThat(withQuery.getStatusCode()).isEqualTo(200);
+    assertThat(wrongToken.getStatusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void formerSlugsAndAliasesRedirectPermanently() {
+    APIGatewayV2HTTPResponse alias = blog.get("/posts/renamed-before?utm=x");
+    APIGatewayV2HTTPResponse related = blog.get("/posts/renamed-before/related");
+
+    assertThat(alias.getStatusCode()).isEqualTo(301);
+    assertThat(alias.getHeaders()).containsEntry("Location", "/posts/renamed-now?utm=x");
+    assertThat(related.getHeaders()).containsEntry("Location", "/posts/renamed-now/related");
+  }
+
+  // ------------------------------------------------------------------ related, tags
+
+  @Test
+  void relatedPostsRankBySharedTagsThenRecencyAndNeverTheirOwn() {
+    JsonNode related = json(blog.get("/posts/numbered-02/related?limit=4")).path("posts");
+
+    // numbered-02 has tags numbered + even: the even ones share two tags, so they come first, newest first.
+    assertThat(slugs(related)).containsExactly("numbered-22", "numbered-20", "numbered-18", "numbered-16");
+  }
+
+  @Test
+  void relatedFallsBackToTheNewestWhenNothingSharesATag() {
+    blog.publish("lonely", "Lonely", "2025-01-01", "tags: [nobody-else]\n");
+
+    JsonNode related = json(blog.get("/posts/lonely/related")).path("posts");
+
+    assertThat(slugs(related))
+        .containsExactly("fish-chips", "how-to-rebuild-emotional-connection-after-a-hard-season", "mindfulness-for-relationships");
+  }
+
+  @Test
+  void tagsCountOnlyDuePosts() {
+    JsonNode tags = json(blog.get("/tags")).path("tags");
+    JsonNode numbered = null;
+    for (JsonNode tag : tags) {
+      if (tag.path("tag").asText().equals("numbered")) {
+        numbered = tag;
+      }
+    }
+
+    assertThat(numbered).isNotNull();
+    assertThat(numbered.path("count").asInt()).isEqualTo(23);
+    assertThat(tags.get(0).path("tag").asText()).isEqualTo("numbered");
+  }
+
+  // ------------------------------------------------------------------ HTTP behaviour
+
+  @Test
+  void matchingIfNoneMatchGets304WithoutABody() {
+    APIGatewayV2HTTPResponse first = blog.get("/posts/mindfulness-for-relationships");
+    String etag = first.getHeaders().get("ETag");
+
+    APIGatewayV2HTTPResponse again =
+        blog.request("GET", "/posts/mindfulness-for-relationships", Map.of("If-None-Match", "\"other\", W/" + etag));
+    APIGatewayV2HTTPResponse stale =
+        blog.request("GET", "/posts/mindfulness-for-relationships", Map.of("If-None-Match", "\"stale\""));
+
+    assertThat(etag).matches("\"[0-9a-f]{32}\"");
+    assertThat(first.getHeaders().get("Cache-Control")).contains("max-age=60", "s-maxage=300", "stale-while-revalidate");
+    assertThat(again.getStatusCode()).isEqualTo(304);
+    assertThat(again.getBody()).isNull();
+    assertThat(again.getHeaders()).containsEntry("ETag", etag);
+    assertThat(stale.getStatusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void bodyIsGzippedWhenTheClientAcceptsIt() throws Exception {
+    APIGatewayV2HTTPResponse plain = blog.get("/posts/how-to-rebuild-emotional-connection-after-a-hard-season");
+    APIGatewayV2HTTPResponse zipped =
+        blog.request("GET", "/posts/how-to-rebuild-emotional-connection-after-a-hard-season", Map.of("Accept-Encoding", "br, gzip"));
+
+    assertThat(zipped.getIsBase64Encoded()).isTrue();
+    assertThat(zipped.getHeaders()).containsEntry("Content-Encoding", "gzip").containsEntry("Vary", "Accept-Encoding");
+    byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(zipped.getBody()))).readAllBytes();
+    assertThat(new String(unzipped, StandardCharsets.UTF_8)).isEqualTo(plain.getBody());
+    assertThat(zipped.getBody().length()).isLessThan(plain.getBody().length());
+  }
+
+  @Test
+  void wrongMethodOnAnExistingRouteIs405WithAllow() {
+    APIGatewayV2HTTPResponse response = blog.request("DELETE", "/posts/fish-chips", Map.of());
+
+    assertThat(response.getStatusCode()).isEqualTo(405);
+    assertThat(response.getHeaders()).containsEntry("Allow", "GET, HEAD, OPTIONS");
+    assertThat(json(response).path("status").asInt()).isEqualTo(405);
+  }
+
+  @Test
+  void headAnswersLikeGetWithoutABody() {
+    APIGatewayV2HTTPResponse get = blog.get("/tags");
+    APIGatewayV2HTTPResponse head = blog.request("HEAD", "/tags", Map.of());
+
+    assertThat(head.getStatusCode()).isEqualTo(200);
+    assertThat(head.getBody()).isNull();
+    assertThat(head.getHeaders().get("ETag")).isEqualTo(get.getHeaders().get("ETag"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/posts", "/posts/fish-chips", "/tags", "/feed.xml", "/posts/never-written", "/posts?limit=0"})
+  void everyResponseCarriesSecurityHeaders(String path) {
+    assertThat(blog.get(path).getHeaders()).containsEntry("X-Content-Type-Options", "nosniff");
+  }
+
+  // ------------------------------------------------------------------ feed, sitemap
+
+  @Test
+  void feedIsValidRssWithAbsoluteLinksAndEscapedTitles() throws Exception {
+    APIGatewayV2HTTPResponse response = blog.get("/feed.xml");
+
+    assertThat(response.getHeaders().get("Content-Type")).startsWith("application/rss+xml");
+    SyndFeed feed = new SyndFeedInput().build(new StringReader(response.getBody()));
+    assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+    assertThat(feed.getTitle()).isEqualTo("Test Blog");
+    SyndEntry first = feed.getEntries().get(0);
+    assertThat(first.getTitle()).isEqualTo("Fish & <Chips>");
+    assertThat(first.getLink()).isEqualTo(BlogTestBed.SITE_URL + "/blog/fish-chips");
+    assertThat(first.getPublishedDate().toInstant()).isEqualTo(Instant.parse("2025-12-24T00:00:00Z"));
+    assertThat(feed.getEntries()).hasSize(PostsService.FEED_SIZE);
+    assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).doesNotContain("A draft", "Scheduled");
+  }
+
+  @Test
+  void sitemapListsEveryDuePost() {
+    String sitemap = blog.get("/sitemap.xml").getBody();
+
+    assertThat(sitemap)
+        .contains("<loc>" + BlogTestBed.SITE_URL + "/blog/numbered-01</loc>")
+        .contains("<loc>" + BlogTestBed.SITE_URL + "/blog/fish-chips</loc>")
+        .doesNotContain("a-draft", "/scheduled<");
+  }
+}

@@ -1,0 +1,62 @@
+package dev.contentfunctions.shared.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contentfunctions.shared.json.Json;
+import java.util.HashMap;
+import java.util.Map;
+
+/** API Gateway (HTTP API, payload 2.0) responses: JSON, problem details, and the headers all share. */
+public final class HttpResponses {
+  public static final String JSON = "application/json; charset=utf-8";
+  public static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
+
+  /** What every response a browser may read carries: no MIME sniffing, not framable, no referrer leak. */
+  private static final Map<String, String> SECURITY_HEADERS =
+      Map.of(
+          "X-Content-Type-Options", "nosniff",
+          "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
+          "Referrer-Policy", "strict-origin-when-cross-origin");
+
+  private HttpResponses() {}
+
+  public static APIGatewayV2HTTPResponse response(int status, String contentType, String body, Map<String, String> headers) {
+    Map<String, String> all = new HashMap<>(SECURITY_HEADERS);
+    if (contentType != null) {
+      all.put("Content-Type", contentType);
+    }
+    all.putAll(headers);
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status)
+        .withHeaders(all)
+        .withBody(body)
+        .withIsBase64Encoded(false)
+        .build();
+  }
+
+  /** RFC 9457 problem details, with the request id so a report can be matched to the logs. */
+  public static APIGatewayV2HTTPResponse problem(ApiException e, String requestId) {
+    Map<String, String> headers = new HashMap<>(e.headers());
+    headers.putIfAbsent("Cache-Control", "no-store");
+    return response(e.status(), PROBLEM_JSON, problemBody(e.status(), e.title(), e.getMessage(), requestId), headers);
+  }
+
+  /** A failure of ours: no stack trace or exception text, only what helps find it in the logs. */
+  public static APIGatewayV2HTTPResponse unexpected(String requestId) {
+    return response(
+        500,
+        PROBLEM_JSON,
+        problemBody(500, "Internal Server Error", "Something went wrong on our side; please try again later.", requestId),
+        Map.of("Cache-Control", "no-store"));
+  }
+
+  private static String problemBody(int status, String title, String detail, String requestId) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("requestId", requestId);
+    return body.toString();
+  }
+}
