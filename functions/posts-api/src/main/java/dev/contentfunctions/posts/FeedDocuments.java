@@ -27,8 +27,11 @@ final class FeedDocuments {
     this.siteName = siteName;
   }
 
-  /** RSS 2.0 with an atom:link to itself, as feed validators ask. */
-  String rss(List<PostSummary> posts, String selfUrl, Instant now) {
+  /**
+   * RSS 2.0 with an atom:link to itself, as feed validators ask: the feed's public address is the
+   * site's /feed.xml (the site or its CDN serves this API's feed there), not the API's own host.
+   */
+  String rss(List<PostSummary> posts) {
     return write(
         xml -> {
           xml.writeStartElement("rss");
@@ -39,10 +42,12 @@ final class FeedDocuments {
           element(xml, "link", config.siteUrl() + "/blog");
           element(xml, "description", "New posts from " + siteName);
           element(xml, "language", "en");
-          Instant built = posts.isEmpty() ? now : posts.get(0).publishedAt();
-          element(xml, "lastBuildDate", rfc822(built));
+          // Only from content, so that an unchanged feed keeps its ETag.
+          if (!posts.isEmpty()) {
+            element(xml, "lastBuildDate", rfc822(posts.get(0).publishedAt()));
+          }
           xml.writeEmptyElement("atom", "link", ATOM);
-          xml.writeAttribute("href", selfUrl);
+          xml.writeAttribute("href", config.siteUrl() + "/feed.xml");
           xml.writeAttribute("rel", "self");
           xml.writeAttribute("type", "application/rss+xml");
           for (PostSummary post : posts) {

@@ -110,7 +110,7 @@ public final class PostsApiHandler
               json.related(service.related(slug, query.get("limit"))), JSON, Representation.PUBLIC);
           case TAGS -> new Representation(json.tags(service.tags()), JSON, Representation.PUBLIC);
           case FEED -> new Representation(
-              feeds.rss(service.latest(), selfUrl(event), service.now()),
+              feeds.rss(service.latest()),
               "application/rss+xml; charset=utf-8",
               Representation.PUBLIC);
           case SITEMAP -> new Representation(
@@ -129,22 +129,26 @@ public final class PostsApiHandler
             expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** 301 to the same route under the current slug, keeping the query string. */
+  /**
+   * 301 to the same route under the current slug, keeping the query string but never a preview
+   * token (the redirect is publicly cacheable). The Location is a path: the API is served at its
+   * domain's root.
+   */
   private static APIGatewayV2HTTPResponse redirect(APIGatewayV2HTTPEvent event, String path, String slug) {
     String[] parts = path.split("/", -1);
     parts[2] = slug;
     String location = String.join("/", parts);
-    if (event.getRawQueryString() != null && !event.getRawQueryString().isEmpty()) {
-      location += "?" + event.getRawQueryString();
+    String query =
+        event.getRawQueryString() == null
+            ? ""
+            : java.util.Arrays.stream(event.getRawQueryString().split("&"))
+                .filter(pair -> !pair.isEmpty() && !pair.equals("preview") && !pair.startsWith("preview="))
+                .collect(java.util.stream.Collectors.joining("&"));
+    if (!query.isEmpty()) {
+      location += "?" + query;
     }
     return HttpResponses.response(
         301, null, null, Map.of("Location", location, "Cache-Control", Representation.PUBLIC));
-  }
-
-  private static String selfUrl(APIGatewayV2HTTPEvent event) {
-    var requestContext = event.getRequestContext();
-    String host = requestContext == null ? null : requestContext.getDomainName();
-    return (host == null ? "" : "https://" + host) + event.getRawPath();
   }
 
   private static String method(APIGatewayV2HTTPEvent event) {

@@ -153,12 +153,11 @@ public final class PostsService {
     return repository.all(PostMapper.PUBLISHED_LIST, clock.instant());
   }
 
-  public Instant now() {
-    return clock.instant();
-  }
-
   private Post visiblePost(String slug, boolean preview, Instant now) {
-    requireSlugLike("slug", slug);
+    if (!isSlugLike(slug)) {
+      // A path, not a parameter: a malformed slug is simply a page that does not exist.
+      throw new ApiException.NotFound("There is no post '" + slug + "'.");
+    }
     Optional<Post> post = repository.findPost(slug);
     if (post.isPresent() && (preview || post.get().isVisibleAt(now))) {
       return post.get();
@@ -172,8 +171,12 @@ public final class PostsService {
     throw new ApiException.NotFound("There is no post '" + slug + "'.");
   }
 
+  private static boolean isSlugLike(String value) {
+    return value.length() <= MAX_SLUG_LENGTH && SLUG.matcher(value).matches();
+  }
+
   private static String requireSlugLike(String name, String value) {
-    if (value.length() > MAX_SLUG_LENGTH || !SLUG.matcher(value).matches()) {
+    if (!isSlugLike(value)) {
       throw new ApiException.BadRequest(
           "'" + name + "' must be lowercase letters, digits and single hyphens, at most " + MAX_SLUG_LENGTH + " characters.");
     }

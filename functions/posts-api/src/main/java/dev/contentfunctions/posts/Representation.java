@@ -31,19 +31,24 @@ record Representation(String body, String contentType, String cacheControl) {
 
   APIGatewayV2HTTPResponse toResponse(Map<String, String> requestHeaders, boolean head) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String etag = etag(bytes);
+    boolean gzip = bytes.length >= GZIP_MIN_BYTES && acceptsGzip(requestHeaders.get("accept-encoding"));
+    // A strong ETag names one byte sequence, so the gzipped variant has its own.
+    String etag = etag(bytes, gzip ? "-gzip" : "");
     Map<String, String> headers = new HashMap<>();
     headers.put("ETag", etag);
     headers.put("Cache-Control", cacheControl);
     headers.put("Vary", "Accept-Encoding");
+    if (gzip) {
+      headers.put("Content-Encoding", "gzip");
+    }
     if (matches(requestHeaders.get("if-none-match"), etag)) {
+      headers.remove("Content-Encoding");
       return HttpResponses.response(304, null, null, headers);
     }
     if (head) {
       return HttpResponses.response(200, contentType, null, headers);
     }
-    if (bytes.length >= GZIP_MIN_BYTES && acceptsGzip(requestHeaders.get("accept-encoding"))) {
-      headers.put("Content-Encoding", "gzip");
+    if (gzip) {
       APIGatewayV2HTTPResponse response =
           HttpResponses.response(200, contentType, Base64.getEncoder().encodeToString(gzip(bytes)), headers);
       response.setIsBase64Encoded(true);
@@ -52,10 +57,10 @@ record Representation(String body, String contentType, String cacheControl) {
     return HttpResponses.response(200, contentType, body, headers);
   }
 
-  private static String etag(byte[] body) {
+  private static String etag(byte[] body, String variant) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+      return "\"" + HexFormat.of().formatHex(hash, 0, 16) + variant + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }

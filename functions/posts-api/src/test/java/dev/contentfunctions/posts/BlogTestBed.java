@@ -163,8 +163,13 @@ final class BlogTestBed {
         .build();
   }
 
+  /** The JSON body as a client reads it, gunzipped if it was sent compressed. */
   static JsonNode json(APIGatewayV2HTTPResponse response) {
     try {
+      if (response.getIsBase64Encoded() && "gzip".equals(response.getHeaders().get("Content-Encoding"))) {
+        byte[] zipped = java.util.Base64.getDecoder().decode(response.getBody());
+        return Json.MAPPER.readTree(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped)));
+      }
       return Json.MAPPER.readTree(response.getBody());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
