@@ -33,7 +33,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class MotoServer implements AutoCloseable {
 
-  private static final String EXECUTABLE = "moto_server";
+  /**
+   * The Python that has moto installed (as {@code pip install 'moto[server]'} puts it). It runs
+   * moto's server through serialized_moto_server.py: the same server as {@code moto_server}, with
+   * requests applied one at a time, because moto's backends are not safe under concurrent requests.
+   */
+  private static final String EXECUTABLE = "python3";
+
+  private static final String SERVER_SCRIPT = "serialized_moto_server.py";
   private static final String HOST = "127.0.0.1";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
@@ -197,7 +204,7 @@ public final class MotoServer implements AutoCloseable {
 
   private static Process spawn(String executable, int port, Path log) {
     try {
-      return new ProcessBuilder(executable, "-H", HOST, "-p", String.valueOf(port))
+      return new ProcessBuilder(executable, "-c", serverScript(), "-H", HOST, "-p", String.valueOf(port))
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .start();
@@ -212,6 +219,14 @@ public final class MotoServer implements AutoCloseable {
     }
   }
 
+  private static String serverScript() {
+    try (var in = MotoServer.class.getResourceAsStream(SERVER_SCRIPT)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("local-aws is missing its resource " + SERVER_SCRIPT, e);
+    }
+  }
+
   private static void awaitReady(Process process, int port, Path log) {
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -221,7 +236,9 @@ public final class MotoServer implements AutoCloseable {
             "moto_server exited with code "
                 + process.exitValue()
                 + " before it served requests"
-                + (process.exitValue() == 127 ? " (install with pip install 'moto[server]')" : "")
+                + (process.exitValue() == 127 || output.contains("No module named")
+                    ? " (install with pip install 'moto[server]')"
+                    : "")
                 + ". Its output ("
                 + log
                 + "):\n"

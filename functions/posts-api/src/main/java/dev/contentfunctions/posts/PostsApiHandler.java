@@ -5,17 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.contentfunctions.shared.aws.AwsClients;
+import dev.contentfunctions.shared.aws.AwsErrors;
 import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.shared.http.HttpRequest;
 import dev.contentfunctions.shared.http.HttpResponses;
 import dev.contentfunctions.shared.log.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -52,21 +51,18 @@ public final class PostsApiHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    var requestContext = event.getRequestContext();
-    String requestId =
-        requestContext != null && requestContext.getRequestId() != null
-            ? requestContext.getRequestId()
-            : context.getAwsRequestId();
+    HttpRequest request = new HttpRequest(event, context);
+    String requestId = request.requestId();
     EventLog log = new EventLog(context.getLogger(), requestId);
-    String path = event.getRawPath() == null ? "/" : event.getRawPath();
+    String path = request.path();
     try {
-      return route(event, path);
+      return route(request);
     } catch (ApiException e) {
       return HttpResponses.problem(e, requestId);
     } catch (PostsService.Moved moved) {
-      return redirect(event, path, moved.slug());
-    } catch (SdkClientException | AwsServiceException e) {
-      if (isTransient(e)) {
+      return redirect(request, moved.slug());
+    } catch (SdkException e) {
+      if (AwsErrors.isTransient(e)) {
         log.warn("dependency.unavailable", "path", path, "error", e.getClass().getSimpleName());
         return HttpResponses.problem(
             new ApiException.Unavailable(
@@ -81,10 +77,11 @@ public final class PostsApiHandler
     }
   }
 
-  private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event, String path) {
+  private APIGatewayV2HTTPResponse route(HttpRequest request) {
+    String path = request.path();
     ApiRoute.Match match =
         ApiRoute.match(path).orElseThrow(() -> new ApiException.NotFound("There is nothing at " + path + "."));
-    String method = method(event);
+    String method = request.method();
     if (method.equals("OPTIONS")) {
       // With ANY routes, CORS preflights reach the function; API Gateway adds the CORS headers.
       return HttpResponses.response(204, null, null, Map.of("Allow", ApiRoute.ALLOWED_METHODS));
@@ -92,22 +89,20 @@ public final class PostsApiHandler
     if (!method.equals("GET") && !method.equals("HEAD")) {
       throw new ApiException.MethodNotAllowed(method, ApiRoute.ALLOWED_METHODS);
     }
-    Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
-    Map<String, String> headers = lowerCased(event.getHeaders());
     String slug = match.parameters().get("slug");
     Representation representation =
         switch (match.route()) {
           case POSTS -> new Representation(
-              json.page(service.list(query.get("tag"), query.get("limit"), query.get("cursor"))),
+              json.page(service.list(request.query("tag"), request.query("limit"), request.query("cursor"))),
               JSON,
               Representation.PUBLIC);
           case POST -> {
-            PostsService.PostView view = service.post(slug, isPreview(query, headers));
+            PostsService.PostView view = service.post(slug, isPreview(request));
             yield new Representation(
                 json.post(view), JSON, view.preview() ? Representation.PRIVATE : Representation.PUBLIC);
           }
           case RELATED -> new Representation(
-              json.related(service.related(slug, query.get("limit"))), JSON, Representation.PUBLIC);
+              json.related(service.related(slug, request.query("limit"))), JSON, Representation.PUBLIC);
           case TAGS -> new Representation(json.tags(service.tags()), JSON, Representation.PUBLIC);
           case FEED -> new Representation(
               feeds.rss(service.latest()),
@@ -116,13 +111,13 @@ public final class PostsApiHandler
           case SITEMAP -> new Representation(
               feeds.sitemap(service.all()), "application/xml; charset=utf-8", Representation.PUBLIC);
         };
-    return representation.toResponse(headers, method.equals("HEAD"));
+    return representation.toResponse(request.headers(), method.equals("HEAD"));
   }
 
   /** The author's preview: the token as header (preferred: kept out of URLs and logs) or query. */
-  private boolean isPreview(Map<String, String> query, Map<String, String> headers) {
+  private boolean isPreview(HttpRequest request) {
     String expected = config.previewToken();
-    String given = headers.getOrDefault("x-preview-token", query.get("preview"));
+    String given = request.header("x-preview-token") != null ? request.header("x-preview-token") : request.query("preview");
     return expected != null
         && given != null
         && MessageDigest.isEqual(
@@ -134,14 +129,12 @@ public final class PostsApiHandler
    * token (the redirect is publicly cacheable). The Location is a path: the API is served at its
    * domain's root.
    */
-  private static APIGatewayV2HTTPResponse redirect(APIGatewayV2HTTPEvent event, String path, String slug) {
-    String[] parts = path.split("/", -1);
+  private static APIGatewayV2HTTPResponse redirect(HttpRequest request, String slug) {
+    String[] parts = request.path().split("/", -1);
     parts[2] = slug;
     String location = String.join("/", parts);
     String query =
-        event.getRawQueryString() == null
-            ? ""
-            : java.util.Arrays.stream(event.getRawQueryString().split("&"))
+        java.util.Arrays.stream(request.rawQuery().split("&"))
                 .filter(pair -> !pair.isEmpty() && !pair.equals("preview") && !pair.startsWith("preview="))
                 .collect(java.util.stream.Collectors.joining("&"));
     if (!query.isEmpty()) {
@@ -151,29 +144,4 @@ public final class PostsApiHandler
         301, null, null, Map.of("Location", location, "Cache-Control", Representation.PUBLIC));
   }
 
-  private static String method(APIGatewayV2HTTPEvent event) {
-    var requestContext = event.getRequestContext();
-    if (requestContext == null || requestContext.getHttp() == null || requestContext.getHttp().getMethod() == null) {
-      return "GET";
-    }
-    return requestContext.getHttp().getMethod().toUpperCase(Locale.ROOT);
-  }
-
-  /** API Gateway sends header names in lower case; the local run and tests might not. */
-  private static Map<String, String> lowerCased(Map<String, String> headers) {
-    Map<String, String> lower = new HashMap<>();
-    if (headers != null) {
-      headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
-    }
-    return lower;
-  }
-
-  /** Throttling, a timeout or an unreachable endpoint: worth a retry; anything else is our fault. */
-  static boolean isTransient(RuntimeException e) {
-    if (e instanceof SdkClientException) {
-      return true;
-    }
-    AwsServiceException service = (AwsServiceException) e;
-    return service.isThrottlingException() || service.statusCode() >= 500;
-  }
 }

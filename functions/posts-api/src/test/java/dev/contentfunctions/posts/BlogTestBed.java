@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.HttpApiRequest;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
@@ -124,43 +125,10 @@ final class BlogTestBed {
     return handler.handleRequest(event(method, pathAndQuery, headers), new LocalContext("PostsApiFunction"));
   }
 
-  /** An event as API Gateway builds it for an HTTP API (payload 2.0). */
   static APIGatewayV2HTTPEvent event(String method, String pathAndQuery, Map<String, String> headers) {
-    int q = pathAndQuery.indexOf('?');
-    String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-    String rawQuery = q < 0 ? "" : pathAndQuery.substring(q + 1);
-    Map<String, String> query = new HashMap<>();
-    for (String pair : rawQuery.split("&")) {
-      if (!pair.isEmpty()) {
-        String[] kv = pair.split("=", 2);
-        query.merge(
-            java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-            kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "",
-            (a, b) -> a + "," + b);
-      }
-    }
-    Map<String, String> lowerHeaders = new HashMap<>();
-    headers.forEach((k, v) -> lowerHeaders.put(k.toLowerCase(java.util.Locale.ROOT), v));
-    return APIGatewayV2HTTPEvent.builder()
-        .withVersion("2.0")
-        .withRouteKey("ANY " + path)
-        .withRawPath(path)
-        .withRawQueryString(rawQuery)
-        .withQueryStringParameters(query.isEmpty() ? null : query)
-        .withHeaders(lowerHeaders)
-        .withRequestContext(
-            APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withRequestId("req-" + System.nanoTime())
-                .withDomainName("api.coach.example")
-                .withHttp(
-                    APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                        .withMethod(method)
-                        .withPath(path)
-                        .withProtocol("HTTP/1.1")
-                        .withSourceIp("192.0.2.1")
-                        .build())
-                .build())
-        .build();
+    HttpApiRequest request = HttpApiRequest.of(method, pathAndQuery);
+    headers.forEach(request::header);
+    return request.build();
   }
 
   /** The JSON body as a client reads it, gunzipped if it was sent compressed. */

@@ -38,7 +38,9 @@ public final class HttpResponses {
   public static APIGatewayV2HTTPResponse problem(ApiException e, String requestId) {
     Map<String, String> headers = new HashMap<>(e.headers());
     headers.putIfAbsent("Cache-Control", "no-store");
-    return response(e.status(), PROBLEM_JSON, problemBody(e.status(), e.title(), e.getMessage(), requestId), headers);
+    ObjectNode body = problemBody(e.status(), e.title(), e.getMessage(), requestId);
+    e.extensions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
+    return response(e.status(), PROBLEM_JSON, body.toString(), headers);
   }
 
   /** A failure of ours: no stack trace or exception text, only what helps find it in the logs. */
@@ -46,17 +48,18 @@ public final class HttpResponses {
     return response(
         500,
         PROBLEM_JSON,
-        problemBody(500, "Internal Server Error", "Something went wrong on our side; please try again later.", requestId),
+        problemBody(500, "Internal Server Error", "Something went wrong on our side; please try again later.", requestId)
+            .toString(),
         Map.of("Cache-Control", "no-store"));
   }
 
-  private static String problemBody(int status, String title, String detail, String requestId) {
+  private static ObjectNode problemBody(int status, String title, String detail, String requestId) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("type", "about:blank");
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
     body.put("requestId", requestId);
-    return body.toString();
+    return body;
   }
 }

@@ -1,0 +1,10 @@
+package dev.contentfunctions.notifier;
+
+import dev.contentfunctions.shared.Env;
+
+/** The notifier's configuration, from the environment variables template.yaml sets. */
+public record NotifierConfig(String topicArn) {
+  public static NotifierConfig fromEnvironment() {
+    return new NotifierConfig(Env.require("TOPIC_ARN"));
+  }
+}

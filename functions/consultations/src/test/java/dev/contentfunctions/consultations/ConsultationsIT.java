@@ -1,0 +1,300 @@
+package dev.contentfunctions.consultations;
+
+import static dev.contentfunctions.consultations.BookingTestBed.body;
+import static dev.contentfunctions.consultations.BookingTestBed.form;
+import static dev.contentfunctions.consultations.BookingTestBed.json;
+import static dev.contentfunctions.consultations.BookingTestBed.valid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.contentfunctions.shared.consultations.Consultation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Booking requests against moto: what visitors get back and what is stored, once. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsultationsIT {
+  private final BookingTestBed bed = new BookingTestBed();
+  private final List<String> personalData = new ArrayList<>();
+
+  private String email(String who) {
+    String email = who + "@example.com";
+    personalData.add(email);
+    return email;
+  }
+
+  private String name(String name) {
+    personalData.add(name);
+    return name;
+  }
+
+  @Test
+  void jsonSubmissionIsRecordedOnceWithItsId() {
+    String email = email("ada.lovelace");
+    APIGatewayV2HTTPResponse response =
+        bed.send(json(valid(name("Ada Lovelace"), email, "Feeling distant lately.")).sourceIp("198.51.100.7").build());
+
+    assertThat(response.getStatusCode()).isEqualTo(201);
+    assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store").containsEntry("X-Content-Type-Options", "nosniff");
+    String id = body(response).path("id").asText();
+    assertThat(id).matches("[0-9A-HJKMNP-TV-Z]{26}");
+    List<Consultation> stored = bed.requestsOf(email);
+    assertThat(stored).singleElement().satisfies(c -> {
+      assertThat(c.id()).isEqualTo(id);
+      assertThat(c.status()).isEqualTo(Consultation.Status.NEW);
+      assertThat(c.name()).isEqualTo("Ada Lovelace");
+      assertThat(c.preferredTimes()).containsExactly("Tuesday mornings", "Friday after 4pm");
+      assertThat(c.timezone()).isEqualTo("Europe/London");
+      assertThat(c.sourceIpHash()).isEqualTo(bed.hash.ofIp("198.51.100.7")).doesNotContain("198.51.100.7");
+      assertThat(c.expiresAt()).isAfter(c.receivedAt());
+    });
+  }
+
+  @Test
+  void plainHtmlFormIsRecordedAndRedirectedToTheThankYouPage() {
+    String email = email("grace.hopper");
+    String formBody =
+        "name=" + name("Grace Hopper").replace(' ', '+') + "&email=" + email.replace("@", "%40")
+            + "&preferredTimes=Monday&preferredTimes=Wednesday+evening&consent=on&website=";
+
+    APIGatewayV2HTTPResponse response = bed.send(form(formBody).sourceIp("198.51.100.8").build());
+
+    assertThat(response.getStatusCode()).isEqualTo(303);
+    assertThat(response.getHeaders()).containsEntry("Location", BookingTestBed.THANK_YOU);
+    assertThat(bed.requestsOf(email)).singleElement().satisfies(c -> assertThat(c.preferredTimes()).containsExactly("Monday", "Wednesday evening"));
+  }
+
+  @Test
+  void retryWithTheSameIdempotencyKeyGetsTheSameAnswerAndOneRecord() {
+    String email = email("retry.person");
+    String body = valid(name("Retry Person"), email, "First try.");
+
+    APIGatewayV2HTTPResponse first = bed.send(json(body).header("Idempotency-Key", "k-123").sourceIp("198.51.100.9").build());
+    APIGatewayV2HTTPResponse retry = bed.send(json(body).header("Idempotency-Key", "k-123").sourceIp("198.51.100.9").build());
+
+    assertThat(retry.getStatusCode()).isEqualTo(201);
+    assertThat(body(retry).path("id").asText()).isEqualTo(body(first).path("id").asText());
+    assertThat(bed.requestsOf(email)).hasSize(1);
+  }
+
+  @Test
+  void sameRequestSentAgainSoonIsOneRecordEvenWithoutAKey() {
+    String email = email("double.click");
+    String body = valid(name("Double Click"), email, "Same words.");
+
+    APIGatewayV2HTTPResponse first = bed.send(json(body).sourceIp("198.51.100.10").build());
+    APIGatewayV2HTTPResponse again = bed.send(json(body.replace(email, email.toUpperCase())).sourceIp("198.51.100.11").build());
+
+    assertThat(body(again).path("id").asText()).isEqualTo(body(first).path("id").asText());
+    assertThat(bed.requestsOf(email)).hasSize(1);
+  }
+
+  @Test
+  void idempotencyKeyReusedForOtherDataIs422() {
+    String email = email("key.reuser");
+    bed.send(json(valid(name("Key Reuser"), email, "One.")).header("Idempotency-Key", "reused").sourceIp("198.51.100.12").build());
+
+    APIGatewayV2HTTPResponse other =
+        bed.send(json(valid("Key Reuser", email, "Two, different.")).header("Idempotency-Key", "reused").sourceIp("198.51.100.12").build());
+
+    assertThat(other.getStatusCode()).isEqualTo(422);
+    assertThat(bed.requestsOf(email)).hasSize(1);
+  }
+
+  @Test
+  void identicalSubmissionsArrivingTogetherMakeOneRecord() throws Exception {
+    String email = email("at.once");
+    String body = valid(name("At Once"), email, "Sent twice at the same moment.");
+    List<APIGatewayV2HTTPResponse> responses = concurrently(20, i -> json(body).header("Idempotency-Key", "same-" + (i % 2)).sourceIp("198.51.100." + (20 + i % 5)));
+
+    assertThat(responses).allSatisfy(r -> assertThat(r.getStatusCode()).isEqualTo(201));
+    assertThat(responses.stream().map(r -> body(r).path("id").asText()).distinct()).hasSize(1);
+    assertThat(bed.requestsOf(email)).hasSize(1);
+  }
+
+  @Test
+  void hundredConcurrentSubmissionsMakeExactlyOneRecordPerDistinctRequest() throws Exception {
+    List<APIGatewayV2HTTPResponse> responses =
+        concurrently(100, i -> json(valid("Person " + (i % 25), "person" + (i % 25) + "@example.org", "Hello " + (i % 25)))
+            .sourceIp("203.0.113." + (i % 25)));
+
+    assertThat(responses).allSatisfy(r -> assertThat(r.getStatusCode()).isEqualTo(201));
+    for (int p = 0; p < 25; p++) {
+      assertThat(bed.requestsOf("person" + p + "@example.org")).as("person %d", p).hasSize(1);
+    }
+    Set<String> ids = new HashSet<>();
+    responses.forEach(r -> ids.add(body(r).path("id").asText()));
+    assertThat(ids).hasSize(25);
+  }
+
+  @Test
+  void floodFromOneAddressIsLimitedAndOthersAreNotAffected() {
+    int accepted = 0;
+    APIGatewayV2HTTPResponse limited = null;
+    for (int i = 0; i < BookingService.MAX_PER_ADDRESS + 5; i++) {
+      APIGatewayV2HTTPResponse response =
+          bed.send(json(valid("Flooder", "flood" + i + "@example.net", "Spam " + i)).sourceIp("192.0.2.66").build());
+      if (response.getStatusCode() == 201) {
+        accepted++;
+      } else {
+        limited = response;
+      }
+    }
+    APIGatewayV2HTTPResponse neighbour =
+        bed.send(json(valid(name("Good Neighbour"), email("neighbour"), "Real request.")).sourceIp("192.0.2.67").build());
+
+    assertThat(accepted).isEqualTo(BookingService.MAX_PER_ADDRESS);
+    assertThat(limited.getStatusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(limited.getHeaders().get("Retry-After"))).isBetween(1L, 3600L);
+    assertThat(body(limited).path("status").asInt()).isEqualTo(429);
+    assertThat(neighbour.getStatusCode()).isEqualTo(201);
+    for (int i = 0; i < BookingService.MAX_PER_ADDRESS; i++) {
+      assertThat(bed.requestsOf("flood" + i + "@example.net")).hasSize(1);
+    }
+  }
+
+  @Test
+  void oneAddressCannotBookMoreThanItsLimit() {
+    String email = email("eager");
+    int accepted = 0;
+    for (int i = 0; i < BookingService.MAX_PER_EMAIL + 2; i++) {
+      if (bed.send(json(valid(name("Eager"), email, "Message " + i)).sourceIp("198.18.0." + i).build()).getStatusCode() == 201) {
+        accepted++;
+      }
+    }
+    assertThat(accepted).isEqualTo(BookingService.MAX_PER_EMAIL);
+    assertThat(bed.requestsOf(email)).hasSize(BookingService.MAX_PER_EMAIL);
+  }
+
+  @Test
+  void filledHoneypotIsAnsweredLikeASuccessButNotRecorded() {
+    String email = email("bot");
+    String body = valid(name("Bot"), email, "Buy things").replace("}", ",\"website\":\"http://spam.example\"}");
+
+    APIGatewayV2HTTPResponse response = bed.send(json(body).sourceIp("198.51.100.30").build());
+
+    assertThat(response.getStatusCode()).isEqualTo(201);
+    assertThat(body(response).path("id").asText()).hasSize(26);
+    assertThat(bed.requestsOf(email)).isEmpty();
+  }
+
+  @Test
+  void everyInvalidFieldIsNamedWithWhatToDo() {
+    String body =
+        "{\"name\":\"\",\"email\":\"not-an-address\",\"phone\":\"call me\",\"timezone\":\"Mars/Base\","
+            + "\"message\":\"" + "x".repeat(RequestValidator.MAX_MESSAGE + 1) + "\",\"preferredTimes\":[1,2],\"consent\":false}";
+
+    APIGatewayV2HTTPResponse response = bed.send(json(body).sourceIp("198.51.100.31").build());
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(response.getHeaders().get("Content-Type")).startsWith("application/problem+json");
+    List<String> fields = new ArrayList<>();
+    body(response).path("errors").forEach(e -> {
+      fields.add(e.path("field").asText());
+      assertThat(e.path("message").asText()).isNotBlank();
+    });
+    assertThat(fields).containsExactlyInAnyOrder("name", "email", "phone", "timezone", "message", "preferredTimes", "consent");
+  }
+
+  @Test
+  void hostileBodiesAreRefusedWithTheRightStatusAndNothingIsStored() {
+    String email = email("hostile");
+    String good = valid("Hostile", email, "x");
+    record Case(String contentType, String body, int status) {}
+    List<Case> cases =
+        List.of(
+            new Case("application/json", "{\"name\": \"A\", ", 400),
+            new Case("application/json", "[1,2,3]", 400),
+            new Case("application/json", "\"just a string\"", 400),
+            new Case("application/json", "{\"name\":\"A\",\"name\":\"B\"}", 400),
+            new Case("application/json", "[".repeat(5000) + "]".repeat(5000), 400),
+            new Case("application/json", "{\"a\":" + "{\"a\":".repeat(50) + "1" + "}".repeat(51), 400),
+            new Case("application/json", good + good, 400),
+            new Case("application/json", "{\"name\":\"" + "y".repeat(20_000) + "\"}", 413),
+            new Case("text/plain", good, 415),
+            new Case("application/json; charset=iso-8859-1", good, 415),
+            new Case(null, good, 415),
+            new Case("application/x-www-form-urlencoded", "name=%ZZ", 400),
+            new Case("application/json", good.replace("Hostile", "Hos\\u0000tile"), 400),
+            new Case("application/json", good.replace("Hostile", "Hos\\u202etile\\u0007"), 400),
+            new Case("application/json", good.replace("\"consent\":true", "\"consent\":\"maybe\""), 400),
+            new Case("application/json", good.replace("\"Hostile\"", "{\"first\":\"Hostile\"}"), 400));
+    for (Case c : cases) {
+      var request = dev.contentfunctions.localaws.HttpApiRequest.of("POST", "/consultations").body(c.body()).sourceIp("198.51.100.40");
+      if (c.contentType() != null) {
+        request.header("Content-Type", c.contentType());
+      }
+      APIGatewayV2HTTPResponse response = bed.send(request.build());
+      assertThat(response.getStatusCode()).as(String.valueOf(c.body()).substring(0, Math.min(40, c.body().length()))).isEqualTo(c.status());
+      assertThat(body(response).path("status").asInt()).isEqualTo(c.status());
+    }
+    assertThat(bed.requestsOf(email)).isEmpty();
+  }
+
+  @Test
+  void base64EncodedBodiesAreReadAsApiGatewaySendsThem() {
+    String email = email("base64");
+    byte[] bytes = valid(name("Zoë Ünicode 🌿"), email, "Ça va? مرحبا").getBytes(StandardCharsets.UTF_8);
+
+    APIGatewayV2HTTPResponse response =
+        bed.send(dev.contentfunctions.localaws.HttpApiRequest.of("POST", "/consultations")
+            .header("Content-Type", "application/json; charset=UTF-8").body(bytes).sourceIp("198.51.100.41").build());
+
+    assertThat(response.getStatusCode()).isEqualTo(201);
+    assertThat(bed.requestsOf(email)).singleElement().extracting(Consultation::name).isEqualTo("Zoë Ünicode 🌿");
+  }
+
+  @Test
+  void wrongMethodIs405() {
+    assertThat(bed.send(dev.contentfunctions.localaws.HttpApiRequest.of("GET", "/consultations").build()).getStatusCode()).isEqualTo(405);
+  }
+
+  @AfterAll
+  void noLogLineCarriesPersonalData() {
+    assertThat(bed.logLines).isNotEmpty();
+    for (String line : bed.logLines) {
+      for (String value : personalData) {
+        assertThat(line).doesNotContainIgnoringCase(value);
+      }
+      assertThat(line).doesNotContain("198.51.100.", "192.0.2.6", "example.com", "example.net", "example.org");
+    }
+  }
+
+  private interface RequestFor {
+    dev.contentfunctions.localaws.HttpApiRequest build(int i);
+  }
+
+  private List<APIGatewayV2HTTPResponse> concurrently(int n, RequestFor requests) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, 32));
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<APIGatewayV2HTTPResponse>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        var event = requests.build(i).build();
+        futures.add(pool.submit(() -> {
+          start.await();
+          return bed.send(event);
+        }));
+      }
+      start.countDown();
+      List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
+      for (Future<APIGatewayV2HTTPResponse> f : futures) {
+        responses.add(f.get(60, TimeUnit.SECONDS));
+      }
+      return responses;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
