@@ -256,6 +256,34 @@ class ConsultationsIT {
   }
 
   @Test
+  void databaseOutageAsksForARetryAndTheRetryRecordsOnce() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    var unreachable =
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+            .endpointOverride(java.net.URI.create("http://127.0.0.1:" + closedPort))
+            .region(bed.moto.region())
+            .credentialsProvider(bed.moto.credentials())
+            .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+            .build();
+    String email = email("during.outage");
+    String body = valid(name("During Outage"), email, "Sent while the database was down.");
+
+    APIGatewayV2HTTPResponse during =
+        bed.send(bed.handler(unreachable), json(body).header("Idempotency-Key", "outage-1").sourceIp("198.51.100.50").build());
+    APIGatewayV2HTTPResponse retry = bed.send(json(body).header("Idempotency-Key", "outage-1").sourceIp("198.51.100.50").build());
+    APIGatewayV2HTTPResponse again = bed.send(json(body).header("Idempotency-Key", "outage-1").sourceIp("198.51.100.50").build());
+
+    assertThat(during.getStatusCode()).isEqualTo(503);
+    assertThat(during.getHeaders()).containsKey("Retry-After");
+    assertThat(retry.getStatusCode()).isEqualTo(201);
+    assertThat(body(again).path("id").asText()).isEqualTo(body(retry).path("id").asText());
+    assertThat(bed.requestsOf(email)).hasSize(1);
+  }
+
+  @Test
   void wrongMethodIs405() {
     assertThat(bed.send(dev.contentfunctions.localaws.HttpApiRequest.of("GET", "/consultations").build()).getStatusCode()).isEqualTo(405);
   }

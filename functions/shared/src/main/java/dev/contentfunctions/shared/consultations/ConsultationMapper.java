@@ -48,6 +48,9 @@ public final class ConsultationMapper {
   public static final String FINGERPRINT = "fingerprint";
   public static final String COUNT = "count";
 
+  private static final java.time.format.DateTimeFormatter SORTABLE_INSTANT =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
   private ConsultationMapper() {}
 
   public static Map<String, AttributeValue> requestKey(String id) {
@@ -71,8 +74,9 @@ public final class ConsultationMapper {
     return "EMAIL#" + emailHash;
   }
 
+  /** Fixed-width UTC time (milliseconds, as in the ULID), so that string order is time order. */
   public static String statusSortKey(Instant receivedAt, String id) {
-    return receivedAt.toString() + "#" + id;
+    return SORTABLE_INSTANT.format(receivedAt) + "#" + id;
   }
 
   public static Map<String, AttributeValue> toItem(Consultation c) {

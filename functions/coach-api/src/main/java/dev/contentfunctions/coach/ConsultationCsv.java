@@ -1,0 +1,67 @@
+package dev.contentfunctions.coach;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contentfunctions.shared.consultations.Consultation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Booking requests as RFC 4180 CSV for a spreadsheet: a header row, CRLF line ends, every field quoted
+ * with inner quotes doubled, so commas, quotes and line breaks in a message stay inside their cell.
+ *
+ * <p>The visitor writes most cells, and the coach opens the file in a spreadsheet, which would run a
+ * cell starting with {@code = + - @} (or tab or CR, which some strip before looking) as a formula:
+ * such a cell gets a leading apostrophe, OWASP's advice against CSV injection, and is shown as text.
+ *
+ * <p>The file starts with a UTF-8 byte order mark: without it Excel reads CSV in the system's legacy
+ * code page and garbles every name that is not plain ASCII.
+ */
+final class ConsultationCsv {
+  static final String CONTENT_TYPE = "text/csv; charset=utf-8";
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
+  private static final String FORMULA_TRIGGERS = "=+-@\t\r";
+  /** Several preferred times share one cell. */
+  private static final String LIST_SEPARATOR = "; ";
+
+  private ConsultationCsv() {}
+
+  static String write(List<Consultation> consultations) {
+    StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK);
+    row(csv, ConsultationJson.FIELDS);
+    for (Consultation consultation : consultations) {
+      ObjectNode json = ConsultationJson.consultation(consultation);
+      List<String> cells = new ArrayList<>();
+      for (String field : ConsultationJson.FIELDS) {
+        cells.add(text(json.get(field)));
+      }
+      row(csv, cells);
+    }
+    return csv.toString();
+  }
+
+  /** One field, guarded and quoted. */
+  static String cell(String value) {
+    String text = !value.isEmpty() && FORMULA_TRIGGERS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    return "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+
+  private static void row(StringBuilder csv, List<String> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        csv.append(',');
+      }
+      csv.append(cell(cells.get(i)));
+    }
+    csv.append("\r\n");
+  }
+
+  private static String text(JsonNode value) {
+    if (value.isArray()) {
+      List<String> items = new ArrayList<>();
+      value.forEach(item -> items.add(item.asText()));
+      return String.join(LIST_SEPARATOR, items);
+    }
+    return value.isNull() ? "" : value.asText();
+  }
+}

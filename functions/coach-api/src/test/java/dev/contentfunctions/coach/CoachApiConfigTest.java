@@ -1,0 +1,14 @@
+package dev.contentfunctions.coach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CoachApiConfigTest {
+  @Test
+  void printedConfigurationHidesTheSecret() {
+    assertThat(new CoachApiConfig("consultations", CoachTestBed.SECRET).toString())
+        .contains("consultations")
+        .doesNotContain(CoachTestBed.SECRET);
+  }
+}
