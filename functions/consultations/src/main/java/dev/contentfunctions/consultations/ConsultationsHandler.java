@@ -67,6 +67,11 @@ public final class ConsultationsHandler
       return submission.format() == SubmissionReader.Format.FORM ? seeThankYouPage() : created(result.id());
     } catch (ApiException e) {
       log.info("consultation.refused", "status", e.status(), "fields", fieldNames(e));
+      if (isBrowserForm(request)) {
+        Map<String, String> headers = new java.util.HashMap<>(e.headers());
+        headers.put("Cache-Control", "no-store");
+        return HttpResponses.response(e.status(), "text/html; charset=utf-8", FormErrorPage.render(e), headers);
+      }
       return HttpResponses.problem(e, requestId);
     } catch (SdkException e) {
       if (AwsErrors.isTransient(e)) {
@@ -83,6 +88,16 @@ public final class ConsultationsHandler
       log.error("consultation.error", "error", e.getClass().getSimpleName());
       return HttpResponses.unexpected(requestId);
     }
+  }
+
+  /** A plain HTML form posted by a browser (no script to read problem+json): answered with a page. */
+  private static boolean isBrowserForm(HttpRequest request) {
+    String contentType = request.header("content-type");
+    String accept = request.header("accept");
+    return contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        && accept != null
+        && accept.contains("text/html");
   }
 
   private static APIGatewayV2HTTPResponse created(String id) {

@@ -76,6 +76,18 @@ class ConsultationsIT {
   }
 
   @Test
+  void browserFormWithMistakesGetsAPageSayingWhatToFix() {
+    APIGatewayV2HTTPResponse response =
+        bed.send(form("name=%3Cscript%3E&email=nope&consent=").header("Accept", "text/html,application/xhtml+xml").sourceIp("198.51.100.13").build());
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(response.getHeaders().get("Content-Type")).startsWith("text/html");
+    assertThat(response.getBody())
+        .contains("<li><strong>E-mail:</strong>", "<li><strong>Consent:</strong>", "Back button")
+        .doesNotContain("<script>");
+  }
+
+  @Test
   void retryWithTheSameIdempotencyKeyGetsTheSameAnswerAndOneRecord() {
     String email = email("retry.person");
     String body = valid(name("Retry Person"), email, "First try.");
