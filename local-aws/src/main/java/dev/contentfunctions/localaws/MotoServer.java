@@ -123,6 +123,20 @@ public final class MotoServer implements AutoCloseable {
     return log;
   }
 
+  /**
+   * A DynamoDB client for a port nothing listens on, with moto's region and credentials: what a
+   * function sees when DynamoDB is unreachable. Connection attempts fail fast (refused).
+   */
+  public DynamoDbClient unreachableDynamoDb() {
+    int closedPort = freePort();
+    return DynamoDbClient.builder()
+        .endpointOverride(URI.create("http://" + HOST + ":" + closedPort))
+        .region(REGION)
+        .credentialsProvider(CREDENTIALS)
+        .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(500)))
+        .build();
+  }
+
   public synchronized DynamoDbClient dynamoDb() {
     if (dynamoDb == null) {
       dynamoDb = configure(DynamoDbClient.builder()).build();

@@ -4,6 +4,7 @@ import dev.contentfunctions.coach.ConsultationRepository.Position;
 import dev.contentfunctions.shared.consultations.Consultation;
 import dev.contentfunctions.shared.consultations.SaltedHash;
 import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.shared.http.QueryParameters;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -98,18 +99,6 @@ public final class CoachService {
   }
 
   private static int limit(String value) {
-    if (value == null) {
-      return DEFAULT_PAGE_SIZE;
-    }
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      parsed = -1;
-    }
-    if (parsed < 1 || parsed > MAX_PAGE_SIZE) {
-      throw new ApiException.BadRequest("'limit' must be a whole number from 1 to " + MAX_PAGE_SIZE + ".");
-    }
-    return parsed;
+    return QueryParameters.count("limit", value, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   }
 }

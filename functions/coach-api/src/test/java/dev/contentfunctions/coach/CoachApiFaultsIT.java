@@ -8,13 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.contentfunctions.coach.CoachTestBed.Caller;
 import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.MotoServer;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -69,18 +65,7 @@ class CoachApiFaultsIT {
 
   @Test
   void unreachableDatabaseIs503WithRetryAfter() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    MotoServer moto = MotoServer.shared();
-    DynamoDbClient unreachable =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
-            .region(moto.region())
-            .credentialsProvider(moto.credentials())
-            .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(500)))
-            .build();
+    DynamoDbClient unreachable = MotoServer.shared().unreachableDynamoDb();
 
     APIGatewayV2HTTPResponse response = list(handler(unreachable, "consultations"), new LocalContext("CoachApiFunction"));
 

@@ -269,17 +269,7 @@ class ConsultationsIT {
 
   @Test
   void databaseOutageAsksForARetryAndTheRetryRecordsOnce() throws Exception {
-    int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    var unreachable =
-        software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
-            .endpointOverride(java.net.URI.create("http://127.0.0.1:" + closedPort))
-            .region(bed.moto.region())
-            .credentialsProvider(bed.moto.credentials())
-            .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-            .build();
+    var unreachable = bed.moto.unreachableDynamoDb();
     String email = email("during.outage");
     String body = valid(name("During Outage"), email, "Sent while the database was down.");
 

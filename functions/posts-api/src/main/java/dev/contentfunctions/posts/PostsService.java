@@ -1,6 +1,7 @@
 package dev.contentfunctions.posts;
 
 import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.shared.http.QueryParameters;
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.PostMapper;
 import dev.contentfunctions.shared.posts.PostSummary;
@@ -66,7 +67,7 @@ public final class PostsService {
   public record TagCount(String tag, int count) {}
 
   public PostPage list(String tag, String limitParameter, String cursor) {
-    int limit = intParameter("limit", limitParameter, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    int limit = QueryParameters.count("limit", limitParameter, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     String list = PostMapper.PUBLISHED_LIST;
     if (tag != null) {
       list = PostMapper.tagList(requireSlugLike("tag", tag));
@@ -98,7 +99,7 @@ public final class PostsService {
    * recency; topped up with the newest posts when fewer share a tag.
    */
   public List<PostSummary> related(String slug, String limitParameter) {
-    int limit = intParameter("limit", limitParameter, DEFAULT_RELATED, MAX_RELATED);
+    int limit = QueryParameters.count("limit", limitParameter, DEFAULT_RELATED, MAX_RELATED);
     Instant now = clock.instant();
     Post post = visiblePost(slug, false, now);
 
@@ -181,21 +182,5 @@ public final class PostsService {
           "'" + name + "' must be lowercase letters, digits and single hyphens, at most " + MAX_SLUG_LENGTH + " characters.");
     }
     return value;
-  }
-
-  private static int intParameter(String name, String value, int defaultValue, int max) {
-    if (value == null) {
-      return defaultValue;
-    }
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      parsed = -1;
-    }
-    if (parsed < 1 || parsed > max) {
-      throw new ApiException.BadRequest("'" + name + "' must be a whole number from 1 to " + max + ".");
-    }
-    return parsed;
   }
 }

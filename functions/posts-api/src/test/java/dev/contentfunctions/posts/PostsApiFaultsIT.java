@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.MotoServer;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What a visitor gets when DynamoDB is unreachable or the table is missing: a problem, never a trace. */
@@ -23,18 +19,7 @@ class PostsApiFaultsIT {
 
   @Test
   void unreachableDatabaseIs503WithRetryAfterAndOneLogLine() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    MotoServer moto = MotoServer.shared();
-    DynamoDbClient unreachable =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + closedPort))
-            .region(moto.region())
-            .credentialsProvider(moto.credentials())
-            .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(500)))
-            .build();
+    DynamoDbClient unreachable = MotoServer.shared().unreachableDynamoDb();
     LocalContext context = new LocalContext("PostsApiFunction");
 
     APIGatewayV2HTTPResponse response =
