@@ -1,0 +1,223 @@
+package dev.contentfunctions.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The HTTP API on localhost, as API Gateway would serve the template's routes: a request matching a
+ * route invokes its function with a payload 2.0 event; anything else is a file of the static
+ * website folder, if there is one, or a 404. A route wins over a file of the same path.
+ */
+final class ApiServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PROBLEM_JSON = "application/problem+json";
+  private static final int THREADS = 8;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final HttpApiRoutes routes;
+  private final Map<String, LocalFunction> functions;
+  private final Map<String, String> notHosted;
+  private final Path webDir;
+  private final PrintStream out;
+
+  private ApiServer(
+      HttpServer server,
+      HttpApiRoutes routes,
+      Map<String, LocalFunction> functions,
+      Map<String, String> notHosted,
+      Path webDir,
+      PrintStream out) {
+    this.server = server;
+    this.routes = routes;
+    this.functions = Map.copyOf(functions);
+    this.notHosted = Map.copyOf(notHosted);
+    this.webDir = webDir.toAbsolutePath().normalize();
+    this.out = out;
+    this.executor =
+        Executors.newFixedThreadPool(
+            THREADS,
+            task -> {
+              Thread thread = new Thread(task, "api-server");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /**
+   * Starts serving on the loopback interface only: a development server is nobody else's business.
+   *
+   * @param functions by logical id: the functions the routes name
+   * @param notHosted why a function that a route names is not among them: its routes answer 503
+   * @param webDir the static website; need not exist
+   */
+  static ApiServer start(
+      int port,
+      HttpApiRoutes routes,
+      Map<String, LocalFunction> functions,
+      Map<String, String> notHosted,
+      Path webDir,
+      PrintStream out)
+      throws IOException {
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    ApiServer api = new ApiServer(http, routes, functions, notHosted, webDir, out);
+    http.createContext("/", api::handle);
+    http.setExecutor(api.executor);
+    http.start();
+    return api;
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) {
+    try (exchange) {
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+      Optional<HttpApiRoutes.Match> match =
+          routes.match(method, exchange.getRequestURI().getRawPath());
+      if (match.isPresent()) {
+        invoke(exchange, match.get());
+      } else if (!((method.equals("GET") || method.equals("HEAD")) && serveFile(exchange))) {
+        problem(
+            exchange,
+            404,
+            "Not Found",
+            "No route of template.yaml matches "
+                + method
+                + " "
+                + exchange.getRequestURI().getPath()
+                + (Files.isDirectory(webDir) ? ", and " + webDir + " has no such file" : ""),
+            null);
+      }
+    } catch (IOException clientWentAway) {
+      // Nothing left to answer.
+    }
+  }
+
+  private void invoke(HttpExchange exchange, HttpApiRoutes.Match match) throws IOException {
+    String functionId = match.route().functionId();
+    String requestId = UUID.randomUUID().toString();
+    LocalFunction function = functions.get(functionId);
+    if (function == null) {
+      problem(
+          exchange,
+          503,
+          "Service Unavailable",
+          functionId + " is not run locally: " + notHosted.get(functionId),
+          requestId);
+      return;
+    }
+    APIGatewayV2HTTPEvent event =
+        HttpApiEvents.toEvent(
+            exchange, exchange.getRequestBody().readAllBytes(), match, requestId, Instant.now());
+    Object response;
+    try {
+      response = function.invoke(event);
+    } catch (RuntimeException | Error e) {
+      // Like API Gateway: the client learns only that it failed; the console gets the details.
+      out.println(
+          Console.line(
+              functionId,
+              "failed on " + match.route().routeKey() + " (request " + requestId + "):"));
+      e.printStackTrace(out);
+      problem(exchange, 500, "Internal Server Error", "The function failed.", requestId);
+      return;
+    }
+    if (!(response instanceof APIGatewayV2HTTPResponse httpResponse)
+        || httpResponse.getStatusCode() < 100
+        || httpResponse.getStatusCode() > 599) {
+      out.println(
+          Console.line(
+              functionId,
+              "returned "
+                  + (response == null ? "no response" : "an invalid response: " + response)
+                  + " for "
+                  + match.route().routeKey()
+                  + "; expected an APIGatewayV2HTTPResponse with a statusCode"));
+      problem(
+          exchange, 500, "Internal Server Error", "The function's response is invalid.", requestId);
+      return;
+    }
+    HttpApiEvents.write(httpResponse, exchange);
+  }
+
+  /** Serves the file of the website folder at the request's path (index.html for a folder). */
+  private boolean serveFile(HttpExchange exchange) throws IOException {
+    if (!Files.isDirectory(webDir)) {
+      return false;
+    }
+    Path file;
+    try {
+      file = webDir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+    } catch (InvalidPathException e) {
+      return false;
+    }
+    if (!file.startsWith(webDir)) {
+      return false; // ../ out of the folder
+    }
+    if (Files.isDirectory(file)) {
+      file = file.resolve("index.html");
+    }
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    exchange.getResponseHeaders().set("Content-Type", contentType(file));
+    HttpApiEvents.send(exchange, 200, Files.readAllBytes(file));
+    return true;
+  }
+
+  private static String contentType(Path file) throws IOException {
+    String type = Files.probeContentType(file);
+    if (type == null) {
+      type = URLConnection.guessContentTypeFromName(file.getFileName().toString());
+    }
+    if (type == null) {
+      return "application/octet-stream";
+    }
+    return type.startsWith("text/") ? type + "; charset=utf-8" : type;
+  }
+
+  /** An RFC 9457 problem response. */
+  private static void problem(
+      HttpExchange exchange, int status, String title, String detail, String requestId)
+      throws IOException {
+    ObjectNode problem = JSON.createObjectNode();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    problem.put("instance", exchange.getRequestURI().getPath());
+    if (requestId != null) {
+      problem.put("requestId", requestId);
+    }
+    exchange.getResponseHeaders().set("Content-Type", PROBLEM_JSON);
+    HttpApiEvents.send(exchange, status, JSON.writeValueAsBytes(problem));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.contentfunctions.local;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** What the local run prints once it is ready: where everything is, and how to try it. */
+final class Banner {
+  private Banner() {}
+
+  static String text(
+      LocalRunOptions options,
+      int apiPort,
+      URI awsEndpoint,
+      String region,
+      HttpApiRoutes routes,
+      FunctionPlan plan,
+      LocalStack stack,
+      String contentBucket,
+      Path motoLog,
+      Duration startup) {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%ncontent-functions is running locally (ready in %.1f s). Ctrl-C stops"
+                + " everything.%n%n",
+            startup.toMillis() / 1000.0));
+    row(text, "API", "http://127.0.0.1:" + apiPort + busy(options.apiPort(), apiPort));
+    if (routes.routes().isEmpty()) {
+      row(text, "", "(template.yaml declares no HttpApi routes yet)");
+    }
+    for (HttpApiRoutes.Route route : routes.routes()) {
+      row(
+          text,
+          "",
+          route.routeKey()
+              + "  ->  "
+              + route.functionId()
+              + (plan.notHosted().containsKey(route.functionId())
+                  ? "  (503: not run locally)"
+                  : ""));
+    }
+    row(
+        text,
+        "",
+        Files.isDirectory(options.webDir())
+            ? "static files of " + options.webDir() + " at /"
+            : "no static files (" + options.webDir() + " does not exist)");
+    row(
+        text,
+        "AWS (moto)",
+        awsEndpoint
+            + busy(options.awsPort(), awsEndpoint.getPort())
+            + "  region "
+            + region
+            + ", access key and secret: testing");
+    for (LocalStack.Resource resource : stack.resources()) {
+      row(text, resource.kind(), resource.name() + "  (" + resource.logicalId() + ")");
+    }
+    for (LocalStack.EventQueue queue : stack.eventQueues()) {
+      row(text, "S3 events", queue.bucket() + "  ->  " + queue.functionId());
+    }
+    plan.notHosted().forEach((function, reason) -> row(text, "not run", function + ": " + reason));
+    row(text, "content", options.contentDir() + "  (mirrored into " + contentBucket + ")");
+    row(text, "moto log", motoLog.toString());
+    text.append(
+        String.format(
+            "%n  Try:  AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=%s \\%n"
+                + "          aws --endpoint-url %s s3 cp my-post.md s3://%s/posts/%n%n",
+            region, awsEndpoint, contentBucket));
+    return text.toString();
+  }
+
+  private static void row(StringBuilder text, String label, String value) {
+    text.append(String.format("  %-12s%s%n", label, value));
+  }
+
+  private static String busy(int requested, int actual) {
+    return requested != 0 && requested != actual ? "  (port " + requested + " was in use)" : "";
+  }
+}

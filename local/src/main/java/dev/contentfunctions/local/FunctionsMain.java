@@ -1,0 +1,122 @@
+package dev.contentfunctions.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.FunctionDefinition;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The functions' side of the local run, started by {@link LocalRun} in a JVM of its own whose
+ * environment is the functions' (from template.yaml, as Lambda sets it), since handlers read their
+ * configuration from the environment and a JVM cannot change its own. Hosts every function that has
+ * a local trigger: S3 events (polled from their queue) and HTTP API routes (served on localhost).
+ *
+ * <p>Arguments: {@code --template PATH --api-port N --web DIR [--queue FunctionId=QueueUrl]...}
+ */
+public final class FunctionsMain {
+  private static final int DEFAULT_RETRY_ATTEMPTS = 2; // Lambda's, for asynchronous invocations
+
+  private FunctionsMain() {}
+
+  public static void main(String[] args) throws IOException {
+    exitWithParent();
+    try {
+      run(args);
+    } catch (RuntimeException e) {
+      // A configuration problem (a handler missing from the classpath, a failing constructor):
+      // the message says what to do; the trace is for the rare case where it does not.
+      System.err.println("The functions cannot start: " + e.getMessage());
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws IOException {
+    Path template = null;
+    int apiPort = -1;
+    Path webDir = null;
+    Map<String, String> queues = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      String value = args[i + 1];
+      switch (args[i]) {
+        case "--template" -> template = Path.of(value);
+        case "--api-port" -> apiPort = Integer.parseInt(value);
+        case "--web" -> webDir = Path.of(value);
+        case "--queue" -> {
+          String[] functionAndUrl = value.split("=", 2);
+          queues.put(functionAndUrl[0], functionAndUrl[1]);
+        }
+        default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+      }
+    }
+    if (template == null || apiPort < 0 || webDir == null) {
+      throw new IllegalArgumentException(
+          "Usage: FunctionsMain --template PATH --api-port N --web DIR [--queue"
+              + " FunctionId=QueueUrl]...");
+    }
+
+    PrintStream out = System.out;
+    CloudFormationTemplate cfn = CloudFormationTemplate.load(template);
+    HttpApiRoutes routes = HttpApiRoutes.fromTemplate(cfn);
+    FunctionPlan plan = FunctionPlan.of(cfn, routes, queues.keySet());
+    Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    for (FunctionDefinition definition : plan.hosted()) {
+      functions.put(definition.logicalId(), LocalFunction.load(cfn, definition, out));
+    }
+    for (HttpApiRoutes.Route route : routes.routes()) {
+      if (functions.containsKey(route.functionId())) {
+        functions.get(route.functionId()).requireAccepts(APIGatewayV2HTTPEvent.class, "HttpApi");
+      }
+    }
+
+    // The SDK reads the endpoint, region and credentials from this JVM's environment.
+    SqsClient sqs =
+        SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    List<S3EventPoller> pollers = new ArrayList<>();
+    queues.forEach(
+        (functionId, queueUrl) -> {
+          LocalFunction function = functions.get(functionId);
+          if (function == null) {
+            return; // not run locally (the banner says why): its events wait in the queue
+          }
+          function.requireAccepts(S3Event.class, "S3");
+          int retries =
+              cfn.properties(functionId)
+                  .path("EventInvokeConfig")
+                  .path("MaximumRetryAttempts")
+                  .asInt(DEFAULT_RETRY_ATTEMPTS);
+          pollers.add(new S3EventPoller(sqs, queueUrl, function, 1 + retries, out));
+        });
+
+    ApiServer api = ApiServer.start(apiPort, routes, functions, plan.notHosted(), webDir, out);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  pollers.forEach(S3EventPoller::stop);
+                  api.close();
+                },
+                "functions-shutdown"));
+    for (S3EventPoller poller : pollers) {
+      Thread thread = new Thread(poller, "s3-events");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  /** The launcher stops this JVM on exit; if it is killed outright, this JVM must not linger. */
+  private static void exitWithParent() {
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(1)));
+  }
+}

@@ -1,0 +1,194 @@
+package dev.contentfunctions.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.FunctionDefinition;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Values of the template as the local stack sees them: literals, and the intrinsic functions the
+ * template uses for names and environment variables ({@code !Ref}, {@code !GetAtt X.Arn}, {@code
+ * !Sub}), resolved against the resources created locally, the parameters' defaults (a random value
+ * for a NoEcho parameter without one) and the pseudo parameters of a stack in moto's default
+ * account.
+ */
+final class TemplateValues {
+  static final String REGION = "us-east-1";
+  static final String ACCOUNT_ID = "123456789012"; // moto's default account
+  private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final CloudFormationTemplate template;
+  private final String stackName;
+  private final Map<String, String> refs = new HashMap<>();
+  private final Map<String, String> arns = new HashMap<>();
+  private final Map<String, String> secrets = new HashMap<>();
+
+  TemplateValues(CloudFormationTemplate template, String stackName) {
+    this.template = template;
+    this.stackName = stackName;
+  }
+
+  /**
+   * Records what {@code !Ref} and {@code !GetAtt <logicalId>.Arn} give for a resource created
+   * locally.
+   */
+  void created(String logicalId, String ref, String arn) {
+    refs.put(logicalId, ref);
+    arns.put(logicalId, arn);
+  }
+
+  String resolve(JsonNode value) {
+    if (value.isValueNode() && !value.isNull()) {
+      return value.asText();
+    }
+    if (value.isObject() && value.size() == 1) {
+      Map.Entry<String, JsonNode> function = value.properties().iterator().next();
+      JsonNode argument = function.getValue();
+      switch (function.getKey()) {
+        case "Ref" -> {
+          return ref(argument.asText());
+        }
+        case "Fn::GetAtt" -> {
+          if (argument.isArray() && argument.size() == 2) {
+            return attribute(argument.get(0).asText(), argument.get(1).asText());
+          }
+        }
+        case "Fn::Sub" -> {
+          if (argument.isTextual()) {
+            return sub(argument.asText());
+          }
+        }
+        default -> {
+          // not supported: reported below
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "Cannot resolve "
+            + value
+            + " locally: the local run knows literals, !Ref, !GetAtt <resource>.Arn and !Sub"
+            + " \"...\"");
+  }
+
+  /**
+   * The environment variables of functions hosted in one JVM: {@code Globals.Function} merged with
+   * each function's own (the template's {@link FunctionDefinition#environment()}), resolved. Two
+   * functions giving one variable different values cannot share a JVM's environment.
+   */
+  Map<String, String> environment(List<FunctionDefinition> functions) {
+    Map<String, String> merged = new LinkedHashMap<>();
+    Map<String, String> setBy = new HashMap<>();
+    for (FunctionDefinition function : functions) {
+      function
+          .environment()
+          .forEach(
+              (name, raw) -> {
+                String value = resolve(raw);
+                String previous = merged.putIfAbsent(name, value);
+                if (previous != null && !previous.equals(value)) {
+                  throw new IllegalStateException(
+                      setBy.get(name)
+                          + " and "
+                          + function.logicalId()
+                          + " set "
+                          + name
+                          + " to different values ("
+                          + previous
+                          + ", "
+                          + value
+                          + "). The local run hosts every function in one JVM, which has one"
+                          + " environment: give the variables different names in template.yaml.");
+                }
+                setBy.putIfAbsent(name, function.logicalId());
+              });
+    }
+    return merged;
+  }
+
+  private String ref(String name) {
+    switch (name) {
+      case "AWS::Region" -> {
+        return REGION;
+      }
+      case "AWS::AccountId" -> {
+        return ACCOUNT_ID;
+      }
+      case "AWS::StackName" -> {
+        return stackName;
+      }
+      case "AWS::Partition" -> {
+        return "aws";
+      }
+      case "AWS::URLSuffix" -> {
+        return "amazonaws.com";
+      }
+      default -> {
+        // a resource or a parameter
+      }
+    }
+    if (refs.containsKey(name)) {
+      return refs.get(name);
+    }
+    JsonNode parameter = template.root().path("Parameters").path(name);
+    if (parameter.has("Default")) {
+      return parameter.get("Default").asText();
+    }
+    if (parameter.path("NoEcho").asBoolean(false)) {
+      // A secret without a default (a hashing salt, say): any value will do for data that lives
+      // as long as this run's moto; one per run, the same wherever it is used.
+      return secrets.computeIfAbsent(name, unused -> randomSecret());
+    }
+    throw new IllegalArgumentException(
+        "Cannot resolve !Ref "
+            + name
+            + " locally: it is neither a table or bucket the local run creates nor a parameter with"
+            + " a Default (or a NoEcho secret, which gets a random value)");
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private String attribute(String logicalId, String attribute) {
+    if (attribute.equals("Arn") && arns.containsKey(logicalId)) {
+      return arns.get(logicalId);
+    }
+    throw new IllegalArgumentException(
+        "Cannot resolve !GetAtt "
+            + logicalId
+            + "."
+            + attribute
+            + " locally: only the Arn of a table or bucket the local run creates is known");
+  }
+
+  private String sub(String text) {
+    Matcher variable = SUB_VARIABLE.matcher(text);
+    StringBuilder resolved = new StringBuilder();
+    while (variable.find()) {
+      String name = variable.group(1);
+      int dot = name.indexOf('.');
+      String value;
+      if (name.startsWith("!")) {
+        value =
+            "${" + name.substring(1) + "}"; // ${!Literal} is the escape for a literal ${Literal}
+      } else if (dot > 0) {
+        value = attribute(name.substring(0, dot), name.substring(dot + 1));
+      } else {
+        value = ref(name);
+      }
+      variable.appendReplacement(resolved, Matcher.quoteReplacement(value));
+    }
+    variable.appendTail(resolved);
+    return resolved.toString();
+  }
+}
