@@ -3,6 +3,7 @@ package dev.contentfunctions.consultations;
 import dev.contentfunctions.consultations.ConsultationRepository.IdempotencyKey;
 import dev.contentfunctions.consultations.ConsultationRepository.KeyRecord;
 import dev.contentfunctions.consultations.ConsultationRepository.RateCounter;
+import dev.contentfunctions.shared.Backoff;
 import dev.contentfunctions.shared.consultations.Consultation;
 import dev.contentfunctions.shared.consultations.SaltedHash;
 import dev.contentfunctions.shared.http.ApiException;
@@ -124,7 +125,7 @@ final class BookingService {
         if (attempt == MAX_ATTEMPTS) {
           throw new ApiException.Unavailable("Please send your request again in a moment.", 2);
         }
-        pause(attempt);
+        Backoff.pause(attempt);
       }
     }
   }
@@ -142,15 +143,6 @@ final class BookingService {
       }
     }
     return Optional.empty();
-  }
-
-  /** Jittered backoff, so that contending requests do not collide again in lockstep. */
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L << attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static String checkedKey(String key) {

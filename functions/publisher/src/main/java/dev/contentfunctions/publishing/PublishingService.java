@@ -9,6 +9,7 @@ import dev.contentfunctions.publishing.markdown.PostSource;
 import dev.contentfunctions.publishing.markdown.RenderedMarkdown;
 import dev.contentfunctions.publishing.markdown.Slugs;
 import dev.contentfunctions.publishing.markdown.SourceText;
+import dev.contentfunctions.shared.Backoff;
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.SourceFile;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,8 @@ public final class PublishingService {
   /** Part of the content hash, so that a change in how posts are rendered changes every ETag. */
   private static final String RENDERING_VERSION = "1";
 
-  private static final int MAX_ATTEMPTS = 5;
+  /** Beyond this many lost races the invocation fails and Lambda's own retry takes over. */
+  private static final int MAX_ATTEMPTS = 8;
 
   private final PostFiles files;
   private final PublicationRepository repository;
@@ -78,6 +80,7 @@ public final class PublishingService {
         if (attempt == MAX_ATTEMPTS) {
           throw e;
         }
+        Backoff.pause(attempt);
       }
     }
   }

@@ -1,8 +1,12 @@
 package dev.contentfunctions.shared.consultations;
 
+import static dev.contentfunctions.shared.aws.Attributes.bool;
+import static dev.contentfunctions.shared.aws.Attributes.key;
+import static dev.contentfunctions.shared.aws.Attributes.putIfPresent;
+import static dev.contentfunctions.shared.aws.Attributes.text;
+import static dev.contentfunctions.shared.aws.Attributes.texts;
+
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -81,25 +85,25 @@ public final class ConsultationMapper {
 
   public static Map<String, AttributeValue> toItem(Consultation c) {
     Map<String, AttributeValue> item = requestKey(c.id());
-    item.put(ID, s(c.id()));
-    item.put(STATUS, s(c.status().value()));
-    item.put(RECEIVED_AT, s(c.receivedAt().toString()));
+    item.put(ID, text(c.id()));
+    item.put(STATUS, text(c.status().value()));
+    item.put(RECEIVED_AT, text(c.receivedAt().toString()));
     if (c.handledAt() != null) {
-      item.put(HANDLED_AT, s(c.handledAt().toString()));
+      item.put(HANDLED_AT, text(c.handledAt().toString()));
     }
-    item.put(NAME, s(c.name()));
-    item.put(EMAIL, s(c.email()));
+    item.put(NAME, text(c.name()));
+    item.put(EMAIL, text(c.email()));
     putIfPresent(item, PHONE, c.phone());
     putIfPresent(item, MESSAGE, c.message());
-    item.put(PREFERRED_TIMES, AttributeValue.fromL(c.preferredTimes().stream().map(AttributeValue::fromS).toList()));
+    item.put(PREFERRED_TIMES, texts(c.preferredTimes()));
     putIfPresent(item, TIMEZONE, c.timezone());
     item.put(CONSENT, AttributeValue.fromBool(c.consent()));
-    item.put(SOURCE_IP_HASH, s(c.sourceIpHash()));
-    item.put(EMAIL_HASH, s(c.emailHash()));
+    item.put(SOURCE_IP_HASH, text(c.sourceIpHash()));
+    item.put(EMAIL_HASH, text(c.emailHash()));
     item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(c.expiresAt().getEpochSecond())));
-    item.put(STATUS_PK, s(statusPartition(c.status())));
-    item.put(STATUS_SK, s(statusSortKey(c.receivedAt(), c.id())));
-    item.put(EMAIL_PK, s(emailPartition(c.emailHash())));
+    item.put(STATUS_PK, text(statusPartition(c.status())));
+    item.put(STATUS_SK, text(statusSortKey(c.receivedAt(), c.id())));
+    item.put(EMAIL_PK, text(emailPartition(c.emailHash())));
     return item;
   }
 
@@ -111,41 +115,20 @@ public final class ConsultationMapper {
 
   public static Consultation fromItem(Map<String, AttributeValue> item) {
     return new Consultation(
-        string(item, ID),
-        Consultation.Status.parse(string(item, STATUS)),
-        Instant.parse(string(item, RECEIVED_AT)),
-        string(item, NAME),
-        string(item, EMAIL),
-        string(item, PHONE),
-        string(item, MESSAGE),
-        item.containsKey(PREFERRED_TIMES) ? item.get(PREFERRED_TIMES).l().stream().map(AttributeValue::s).toList() : List.of(),
-        string(item, TIMEZONE),
-        item.containsKey(CONSENT) && item.get(CONSENT).bool(),
-        string(item, SOURCE_IP_HASH),
-        string(item, EMAIL_HASH),
-        item.containsKey(HANDLED_AT) ? Instant.parse(string(item, HANDLED_AT)) : null,
+        text(item, ID),
+        Consultation.Status.parse(text(item, STATUS)),
+        Instant.parse(text(item, RECEIVED_AT)),
+        text(item, NAME),
+        text(item, EMAIL),
+        text(item, PHONE),
+        text(item, MESSAGE),
+        texts(item, PREFERRED_TIMES),
+        text(item, TIMEZONE),
+        bool(item, CONSENT),
+        text(item, SOURCE_IP_HASH),
+        text(item, EMAIL_HASH),
+        item.containsKey(HANDLED_AT) ? Instant.parse(text(item, HANDLED_AT)) : null,
         Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
   }
 
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    Map<String, AttributeValue> key = new HashMap<>();
-    key.put(PK, s(pk));
-    key.put(SK, s(sk));
-    return key;
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, s(value));
-    }
-  }
-
-  private static String string(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
 }

@@ -1,5 +1,12 @@
 package dev.contentfunctions.shared.posts;
 
+import static dev.contentfunctions.shared.aws.Attributes.bool;
+import static dev.contentfunctions.shared.aws.Attributes.key;
+import static dev.contentfunctions.shared.aws.Attributes.number;
+import static dev.contentfunctions.shared.aws.Attributes.putIfPresent;
+import static dev.contentfunctions.shared.aws.Attributes.text;
+import static dev.contentfunctions.shared.aws.Attributes.texts;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -138,13 +144,6 @@ public final class PostMapper {
     return String.format("CONTENT#%03d", index);
   }
 
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    Map<String, AttributeValue> key = new HashMap<>();
-    key.put(PK, s(pk));
-    key.put(SK, s(sk));
-    return key;
-  }
-
   // ------------------------------------------------------------------ posts
 
   /** The items that together store a post: the post item, one per tag, and body parts if large. */
@@ -156,21 +155,21 @@ public final class PostMapper {
   public static PostItems toItems(Post post) {
     Map<String, AttributeValue> item = postKey(post.slug());
     putSummary(item, post);
-    item.put(EXCERPT, s(post.excerpt()));
+    item.put(EXCERPT, text(post.excerpt()));
     putIfPresent(item, AUTHOR, post.author());
     item.put(DRAFT, AttributeValue.fromBool(post.draft()));
-    item.put(ALIASES, list(post.aliases()));
-    item.put(EXTRA, s(writeJson(post.extra())));
-    item.put(WORD_COUNT, n(post.wordCount()));
-    item.put(CONTENT_HASH, s(post.contentHash()));
-    item.put(SOURCE_KEY, s(post.sourceKey()));
+    item.put(ALIASES, texts(post.aliases()));
+    item.put(EXTRA, text(writeJson(post.extra())));
+    item.put(WORD_COUNT, number(post.wordCount()));
+    item.put(CONTENT_HASH, text(post.contentHash()));
+    item.put(SOURCE_KEY, text(post.sourceKey()));
     putListKeys(item, post, PUBLISHED_LIST);
 
     byte[] content = compressContent(post.html(), post.toc());
     List<Map<String, AttributeValue>> chunks = new ArrayList<>();
     if (content.length <= INLINE_CONTENT_BYTES) {
       item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(content)));
-      item.put(CONTENT_CHUNKS, n(0));
+      item.put(CONTENT_CHUNKS, number(0));
     } else {
       for (int from = 0, index = 0; from < content.length; from += CHUNK_BYTES, index++) {
         byte[] part = Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_BYTES));
@@ -178,7 +177,7 @@ public final class PostMapper {
         chunk.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(part)));
         chunks.add(chunk);
       }
-      item.put(CONTENT_CHUNKS, n(chunks.size()));
+      item.put(CONTENT_CHUNKS, number(chunks.size()));
     }
 
     List<Map<String, AttributeValue>> tags = new ArrayList<>();
@@ -193,7 +192,7 @@ public final class PostMapper {
 
   /** How many CONTENT#n items a stored post item says its body uses. */
   public static int contentChunks(Map<String, AttributeValue> postItem) {
-    return intOf(postItem, CONTENT_CHUNKS);
+    return (int) number(postItem, CONTENT_CHUNKS);
   }
 
   /**
@@ -219,57 +218,57 @@ public final class PostMapper {
           new TocEntry(entry.path("level").asInt(), entry.path("text").asText(), entry.path("id").asText()));
     }
     return new Post(
-        string(item, SLUG),
-        string(item, TITLE),
-        string(item, DESCRIPTION),
-        string(item, EXCERPT),
+        text(item, SLUG),
+        text(item, TITLE),
+        text(item, DESCRIPTION),
+        text(item, EXCERPT),
         instant(item, PUBLISHED_AT),
         instant(item, UPDATED_AT),
-        strings(item, TAGS),
-        string(item, AUTHOR),
-        item.containsKey(DRAFT) && item.get(DRAFT).bool(),
-        string(item, IMAGE),
-        strings(item, ALIASES),
-        readJson(string(item, EXTRA)),
+        texts(item, TAGS),
+        text(item, AUTHOR),
+        bool(item, DRAFT),
+        text(item, IMAGE),
+        texts(item, ALIASES),
+        readJson(text(item, EXTRA)),
         body.path("html").asText(),
         toc,
-        intOf(item, WORD_COUNT),
-        intOf(item, READING_MINUTES),
-        string(item, CONTENT_HASH),
-        string(item, SOURCE_KEY));
+        (int) number(item, WORD_COUNT),
+        (int) number(item, READING_MINUTES),
+        text(item, CONTENT_HASH),
+        text(item, SOURCE_KEY));
   }
 
   /** A listing entry, from a post item, a tag item, or either as projected into the ByDate index. */
   public static PostSummary summaryFromItem(Map<String, AttributeValue> item) {
     return new PostSummary(
-        string(item, SLUG),
-        string(item, TITLE),
-        string(item, DESCRIPTION),
+        text(item, SLUG),
+        text(item, TITLE),
+        text(item, DESCRIPTION),
         instant(item, PUBLISHED_AT),
         instant(item, UPDATED_AT),
-        strings(item, TAGS),
-        intOf(item, READING_MINUTES),
-        string(item, IMAGE));
+        texts(item, TAGS),
+        (int) number(item, READING_MINUTES),
+        text(item, IMAGE));
   }
 
   private static void putSummary(Map<String, AttributeValue> item, Post post) {
-    item.put(SLUG, s(post.slug()));
-    item.put(TITLE, s(post.title()));
-    item.put(DESCRIPTION, s(post.description()));
-    item.put(PUBLISHED_AT, s(post.publishedAt().toString()));
+    item.put(SLUG, text(post.slug()));
+    item.put(TITLE, text(post.title()));
+    item.put(DESCRIPTION, text(post.description()));
+    item.put(PUBLISHED_AT, text(post.publishedAt().toString()));
     if (post.updatedAt() != null) {
-      item.put(UPDATED_AT, s(post.updatedAt().toString()));
+      item.put(UPDATED_AT, text(post.updatedAt().toString()));
     }
-    item.put(TAGS, list(post.tags()));
-    item.put(READING_MINUTES, n(post.readingMinutes()));
+    item.put(TAGS, texts(post.tags()));
+    item.put(READING_MINUTES, number(post.readingMinutes()));
     putIfPresent(item, IMAGE, post.image());
   }
 
   /** Drafts get no list keys: the index is sparse, so no listing can ever return them. */
   private static void putListKeys(Map<String, AttributeValue> item, Post post, String list) {
     if (!post.draft()) {
-      item.put(LIST_PK, s(list));
-      item.put(LIST_SK, s(listSortKey(post.publishedAt(), post.slug())));
+      item.put(LIST_PK, text(list));
+      item.put(LIST_SK, text(listSortKey(post.publishedAt(), post.slug())));
     }
   }
 
@@ -277,46 +276,46 @@ public final class PostMapper {
 
   public static Map<String, AttributeValue> aliasItem(String alias, String targetSlug, String sourceKey) {
     Map<String, AttributeValue> item = aliasKey(alias);
-    item.put(TARGET, s(targetSlug));
-    item.put(SOURCE_KEY, s(sourceKey));
+    item.put(TARGET, text(targetSlug));
+    item.put(SOURCE_KEY, text(sourceKey));
     return item;
   }
 
   /** The slug an alias item redirects to. */
   public static String aliasTarget(Map<String, AttributeValue> item) {
-    return string(item, TARGET);
+    return text(item, TARGET);
   }
 
   // ------------------------------------------------------------------ source files
 
   public static Map<String, AttributeValue> toItem(SourceFile source, Instant expiresAt) {
     Map<String, AttributeValue> item = sourceKey(source.key());
-    item.put(SOURCE_KEY, s(source.key()));
+    item.put(SOURCE_KEY, text(source.key()));
     putIfPresent(item, SLUG, source.slug());
-    item.put(TAGS, list(source.tags()));
-    item.put(ALIASES, list(source.aliases()));
-    item.put(FORMER_SLUGS, list(source.formerSlugs()));
-    item.put(CONTENT_CHUNKS, n(source.contentChunks()));
+    item.put(TAGS, texts(source.tags()));
+    item.put(ALIASES, texts(source.aliases()));
+    item.put(FORMER_SLUGS, texts(source.formerSlugs()));
+    item.put(CONTENT_CHUNKS, number(source.contentChunks()));
     putIfPresent(item, SEQUENCER, source.sequencer());
-    item.put(REVISION, n(source.revision()));
+    item.put(REVISION, number(source.revision()));
     item.put(REMOVED, AttributeValue.fromBool(source.removed()));
     if (expiresAt != null) {
-      item.put(EXPIRES_AT, n(expiresAt.getEpochSecond()));
+      item.put(EXPIRES_AT, number(expiresAt.getEpochSecond()));
     }
     return item;
   }
 
   public static SourceFile sourceFromItem(Map<String, AttributeValue> item) {
     return new SourceFile(
-        string(item, SOURCE_KEY),
-        string(item, SLUG),
-        strings(item, TAGS),
-        strings(item, ALIASES),
-        strings(item, FORMER_SLUGS),
-        intOf(item, CONTENT_CHUNKS),
-        string(item, SEQUENCER),
-        item.containsKey(REVISION) ? Long.parseLong(item.get(REVISION).n()) : 0,
-        item.containsKey(REMOVED) && item.get(REMOVED).bool());
+        text(item, SOURCE_KEY),
+        text(item, SLUG),
+        texts(item, TAGS),
+        texts(item, ALIASES),
+        texts(item, FORMER_SLUGS),
+        (int) number(item, CONTENT_CHUNKS),
+        text(item, SEQUENCER),
+        number(item, REVISION),
+        bool(item, REMOVED));
   }
 
   // ------------------------------------------------------------------ conversions
@@ -361,41 +360,8 @@ public final class PostMapper {
     }
   }
 
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
-  }
-
-  private static AttributeValue list(List<String> values) {
-    return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
-  }
-
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, s(value));
-    }
-  }
-
-  private static String string(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static List<String> strings(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? List.of() : value.l().stream().map(AttributeValue::s).toList();
-  }
-
-  private static int intOf(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? 0 : Integer.parseInt(value.n());
-  }
-
   private static Instant instant(Map<String, AttributeValue> item, String name) {
-    String value = string(item, name);
+    String value = text(item, name);
     return value == null ? null : Instant.parse(value);
   }
 }
