@@ -8,6 +8,9 @@ import java.util.Locale;
 
 /** What the local run prints once it is ready: where everything is, and how to try it. */
 final class Banner {
+  /** The parameter whose value opens drafts: printed, with the URL that uses it. */
+  private static final String PREVIEW_TOKEN = "PreviewToken";
+
   private Banner() {}
 
   static String text(
@@ -28,7 +31,8 @@ final class Banner {
             "%ncontent-functions is running locally (ready in %.1f s). Ctrl-C stops"
                 + " everything.%n%n",
             startup.toMillis() / 1000.0));
-    row(text, "API", "http://127.0.0.1:" + apiPort + busy(options.apiPort(), apiPort));
+    String localUrl = "http://127.0.0.1:" + apiPort;
+    row(text, "API", localUrl + busy(options.apiPort(), apiPort));
     if (routes.routes().isEmpty()) {
       row(text, "", "(template.yaml declares no HttpApi routes yet)");
     }
@@ -39,9 +43,8 @@ final class Banner {
           route.routeKey()
               + "  ->  "
               + route.functionId()
-              + (plan.notHosted().containsKey(route.functionId())
-                  ? "  (503: not run locally)"
-                  : ""));
+              + (plan.notHosted().containsKey(route.functionId()) ? "  (503: not run locally)" : "")
+              + (route.iamAuthorized() ? "  (IAM: unsigned requests allowed locally)" : ""));
     }
     row(
         text,
@@ -63,15 +66,65 @@ final class Banner {
     for (LocalStack.EventQueue queue : stack.eventQueues()) {
       row(text, "S3 events", queue.bucket() + "  ->  " + queue.functionId());
     }
+    for (LocalStack.StreamSource source : stack.streamSources()) {
+      row(text, "stream", source.table() + "  ->  " + source.functionId());
+    }
+    for (LocalStack.TopicQueues topic : stack.topicQueues()) {
+      row(
+          text,
+          "inbox",
+          inboxUrl(awsEndpoint, topic)
+              + "  (what "
+              + topic.topicId()
+              + " sends, as its e-mail subscribers would get it)");
+    }
+    TemplateValues values = stack.values();
+    values.parameters().entrySet().stream()
+        .filter(parameter -> !values.isNoEcho(parameter.getKey()))
+        .forEach(
+            parameter -> row(text, "parameter", parameter.getKey() + "=" + parameter.getValue()));
+    if (values.parameters().containsKey(PREVIEW_TOKEN)) {
+      String token = values.parameters().get(PREVIEW_TOKEN);
+      row(
+          text,
+          "preview",
+          "token "
+              + token
+              + "  ("
+              + PREVIEW_TOKEN
+              + "): "
+              + localUrl
+              + "/blog/post.html?slug=<slug>&preview="
+              + token);
+    }
     plan.notHosted().forEach((function, reason) -> row(text, "not run", function + ": " + reason));
     row(text, "content", options.contentDir() + "  (mirrored into " + contentBucket + ")");
     row(text, "moto log", motoLog.toString());
+    String credentials =
+        "AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=" + region + " \\%n";
     text.append(
         String.format(
-            "%n  Try:  AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=%s \\%n"
-                + "          aws --endpoint-url %s s3 cp my-post.md s3://%s/posts/%n%n",
-            region, awsEndpoint, contentBucket));
+            "%n  Try:  "
+                + credentials
+                + "          aws --endpoint-url %s s3 cp my-post.md s3://%s/posts/%n",
+            awsEndpoint,
+            contentBucket));
+    for (LocalStack.TopicQueues topic : stack.topicQueues()) {
+      text.append(
+          String.format(
+              "        "
+                  + credentials
+                  + "          aws --endpoint-url %s sqs receive-message --queue-url %s%n",
+              awsEndpoint,
+              inboxUrl(awsEndpoint, topic)));
+    }
+    text.append(String.format("%n"));
     return text.toString();
+  }
+
+  /** The queue's URL at the AWS port the banner gives, rather than moto's own, which changes. */
+  private static URI inboxUrl(URI awsEndpoint, LocalStack.TopicQueues topic) {
+    return awsEndpoint.resolve(URI.create(topic.inboxUrl()).getPath());
   }
 
   private static void row(StringBuilder text, String label, String value) {

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * Which of the template's functions the local run hosts, and why not the others. A function is
- * hosted when something feeds it locally (S3 events through its queue, or HTTP API routes) and its
- * handler is on the local run's classpath. A function still being written, whose module
- * local/pom.xml does not list yet, stays out instead of stopping the run for everyone; its routes
- * answer 503 saying so.
+ * hosted when something feeds it locally (S3 events through its queue, a table's stream, or HTTP
+ * API routes) and its handler is on the local run's classpath. A function still being written,
+ * whose module local/pom.xml does not list yet, stays out instead of stopping the run for everyone;
+ * its routes answer 503 saying so.
  *
  * <p>Launcher and functions' JVM compute the same plan from the same template and classpath: the
  * launcher to build the functions' environment, the functions' JVM to load them.
@@ -25,9 +25,12 @@ import java.util.stream.Collectors;
  */
 record FunctionPlan(List<FunctionDefinition> hosted, Map<String, String> notHosted) {
 
+  /**
+   * @param fedByEvents the functions whose S3 events or table stream the run feeds them
+   */
   static FunctionPlan of(
-      CloudFormationTemplate template, HttpApiRoutes routes, Set<String> queueFunctionIds) {
-    Set<String> fed = new LinkedHashSet<>(queueFunctionIds);
+      CloudFormationTemplate template, HttpApiRoutes routes, Set<String> fedByEvents) {
+    Set<String> fed = new LinkedHashSet<>(fedByEvents);
     routes.routes().forEach(route -> fed.add(route.functionId()));
     List<FunctionDefinition> hosted = new ArrayList<>();
     Map<String, String> notHosted = new LinkedHashMap<>();
@@ -41,7 +44,7 @@ record FunctionPlan(List<FunctionDefinition> hosted, Map<String, String> notHost
                     .map(FunctionDefinition.Event::type)
                     .distinct()
                     .collect(Collectors.joining(", "))
-                + "; the local run feeds S3 and HttpApi)");
+                + "; the local run feeds S3, DynamoDB and HttpApi)");
       } else if (handlerClass == null || !isOnClasspath(handlerClass)) {
         notHosted.put(
             function.logicalId(),

@@ -1,6 +1,7 @@
 package dev.contentfunctions.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.FunctionDefinition;
@@ -8,19 +9,24 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The functions' side of the local run, started by {@link LocalRun} in a JVM of its own whose
  * environment is the functions' (from template.yaml, as Lambda sets it), since handlers read their
  * configuration from the environment and a JVM cannot change its own. Hosts every function that has
- * a local trigger: S3 events (polled from their queue) and HTTP API routes (served on localhost).
+ * a local trigger: S3 events (polled from their queue), a table's stream, and HTTP API routes
+ * (served on localhost).
  *
- * <p>Arguments: {@code --template PATH --api-port N --web DIR [--queue FunctionId=QueueUrl]...}
+ * <p>Arguments: {@code --template PATH --api-port N --web DIR [--queue FunctionId=QueueUrl]...
+ * [--stream FunctionId=StreamArn]...}
  */
 public final class FunctionsMain {
   private static final int DEFAULT_RETRY_ATTEMPTS = 2; // Lambda's, for asynchronous invocations
@@ -45,29 +51,30 @@ public final class FunctionsMain {
     int apiPort = -1;
     Path webDir = null;
     Map<String, String> queues = new LinkedHashMap<>();
+    Map<String, String> streams = new LinkedHashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       String value = args[i + 1];
       switch (args[i]) {
         case "--template" -> template = Path.of(value);
         case "--api-port" -> apiPort = Integer.parseInt(value);
         case "--web" -> webDir = Path.of(value);
-        case "--queue" -> {
-          String[] functionAndUrl = value.split("=", 2);
-          queues.put(functionAndUrl[0], functionAndUrl[1]);
-        }
+        case "--queue" -> put(queues, value);
+        case "--stream" -> put(streams, value);
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }
     if (template == null || apiPort < 0 || webDir == null) {
       throw new IllegalArgumentException(
           "Usage: FunctionsMain --template PATH --api-port N --web DIR [--queue"
-              + " FunctionId=QueueUrl]...");
+              + " FunctionId=QueueUrl]... [--stream FunctionId=StreamArn]...");
     }
 
     PrintStream out = System.out;
     CloudFormationTemplate cfn = CloudFormationTemplate.load(template);
     HttpApiRoutes routes = HttpApiRoutes.fromTemplate(cfn);
-    FunctionPlan plan = FunctionPlan.of(cfn, routes, queues.keySet());
+    Set<String> fedByEvents = new HashSet<>(queues.keySet());
+    fedByEvents.addAll(streams.keySet());
+    FunctionPlan plan = FunctionPlan.of(cfn, routes, fedByEvents);
     Map<String, LocalFunction> functions = new LinkedHashMap<>();
     for (FunctionDefinition definition : plan.hosted()) {
       functions.put(definition.logicalId(), LocalFunction.load(cfn, definition, out));
@@ -96,6 +103,29 @@ public final class FunctionsMain {
                   .asInt(DEFAULT_RETRY_ATTEMPTS);
           pollers.add(new S3EventPoller(sqs, queueUrl, function, 1 + retries, out));
         });
+    DynamoDbStreamsClient streamsClient =
+        DynamoDbStreamsClient.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build();
+    List<StreamPoller> streamPollers = new ArrayList<>();
+    streams.forEach(
+        (functionId, streamArn) -> {
+          LocalFunction function = functions.get(functionId);
+          if (function == null) {
+            return; // not run locally (the banner says why)
+          }
+          function.requireAccepts(DynamodbEvent.class, "DynamoDB");
+          // LocalStack allows one DynamoDB event per function.
+          FunctionDefinition.Event event =
+              cfn.functions().stream()
+                  .filter(f -> f.logicalId().equals(functionId))
+                  .flatMap(f -> f.events().stream())
+                  .filter(e -> e.type().equals("DynamoDB"))
+                  .findFirst()
+                  .orElseThrow();
+          streamPollers.add(
+              StreamPoller.open(streamsClient, streamArn, function, event.properties(), out));
+        });
 
     ApiServer api = ApiServer.start(apiPort, routes, functions, plan.notHosted(), webDir, out);
     Runtime.getRuntime()
@@ -103,14 +133,24 @@ public final class FunctionsMain {
             new Thread(
                 () -> {
                   pollers.forEach(S3EventPoller::stop);
+                  streamPollers.forEach(StreamPoller::stop);
                   api.close();
                 },
                 "functions-shutdown"));
-    for (S3EventPoller poller : pollers) {
-      Thread thread = new Thread(poller, "s3-events");
-      thread.setDaemon(true);
-      thread.start();
-    }
+    pollers.forEach(poller -> startDaemon(poller, "s3-events"));
+    streamPollers.forEach(poller -> startDaemon(poller, "stream-events"));
+  }
+
+  private static void startDaemon(Runnable poller, String name) {
+    Thread thread = new Thread(poller, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** {@code FunctionId=Value} into the map. */
+  private static void put(Map<String, String> byFunction, String argument) {
+    String[] functionAndValue = argument.split("=", 2);
+    byFunction.put(functionAndValue[0], functionAndValue[1]);
   }
 
   /** The launcher stops this JVM on exit; if it is killed outright, this JVM must not linger. */

@@ -33,6 +33,22 @@ final class HttpApiEvents {
   private static final Set<String> TEXT_TYPES =
       Set.of("application/json", "application/xml", "application/javascript");
 
+  /**
+   * Local deviation: the caller of every IAM-authorised route. On AWS such a route answers only
+   * SigV4-signed requests, and API Gateway puts the verified identity here; locally nothing is
+   * signed or checked, and every request gets this identity: the access key of the local
+   * credentials, a user of moto's account.
+   */
+  static final APIGatewayV2HTTPEvent.RequestContext.IAM LOCAL_CALLER =
+      APIGatewayV2HTTPEvent.RequestContext.IAM
+          .builder()
+          .withAccessKey("testing")
+          .withAccountId(TemplateValues.ACCOUNT_ID)
+          .withCallerId("AIDALOCALRUNCALLER")
+          .withUserId("AIDALOCALRUNCALLER")
+          .withUserArn("arn:aws:iam::" + TemplateValues.ACCOUNT_ID + ":user/local-run")
+          .build();
+
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
@@ -96,6 +112,12 @@ final class HttpApiEvents {
                 .withDomainName(host)
                 .withDomainPrefix(host.split("\\.", 2)[0])
                 .withRequestId(requestId)
+                .withAuthorizer(
+                    match.route().iamAuthorized()
+                        ? APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                            .withIam(LOCAL_CALLER)
+                            .build()
+                        : null)
                 .withTime(REQUEST_TIME.format(now))
                 .withTimeEpoch(now.toEpochMilli())
                 .withHttp(

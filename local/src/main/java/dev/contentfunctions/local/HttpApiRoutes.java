@@ -24,9 +24,15 @@ import java.util.Optional;
 final class HttpApiRoutes {
   static final String ANY = "ANY";
   static final String DEFAULT_ROUTE = "$default";
+  private static final String AWS_IAM = "AWS_IAM";
 
-  /** A route: {@code method} and {@code path} are null for the {@code $default} route. */
-  record Route(String method, String path, String functionId) {
+  /**
+   * A route: {@code method} and {@code path} are null for the {@code $default} route.
+   *
+   * @param iamAuthorized whether the event has {@code Auth: Authorizer: AWS_IAM}: on AWS only
+   *     SigV4-signed requests of an allowed IAM identity reach it
+   */
+  record Route(String method, String path, String functionId, boolean iamAuthorized) {
     String routeKey() {
       return path == null ? DEFAULT_ROUTE : method + " " + path;
     }
@@ -79,7 +85,9 @@ final class HttpApiRoutes {
                     + event.name()
                     + " needs both Path and Method, or neither (the $default route)");
           }
-          routes.add(new Route(method, path, function.logicalId()));
+          boolean iam =
+              event.properties().path("Auth").path("Authorizer").asText("").equals(AWS_IAM);
+          routes.add(new Route(method, path, function.logicalId(), iam));
         }
       }
     }
@@ -93,9 +101,12 @@ final class HttpApiRoutes {
     for (Route route : routes) {
       Route normalised =
           route.path() == null
-              ? new Route(ANY, null, route.functionId())
+              ? new Route(ANY, null, route.functionId(), route.iamAuthorized())
               : new Route(
-                  route.method().toUpperCase(Locale.ROOT), route.path(), route.functionId());
+                  route.method().toUpperCase(Locale.ROOT),
+                  route.path(),
+                  route.functionId(),
+                  route.iamAuthorized());
       Compiled c = new Compiled(normalised, compile(normalised.path()));
       Route clash = byShape.put(shape(c), normalised);
       if (clash != null) {

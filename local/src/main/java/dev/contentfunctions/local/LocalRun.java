@@ -12,17 +12,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code local/run}: the whole back end on this machine. Starts moto, creates template.yaml's
- * tables and bucket in it, starts the functions in a JVM of their own ({@link FunctionsMain}) fed
- * by the bucket's S3 events and serving the template's HTTP API, and mirrors the content folder
- * into the bucket. Stopping this JVM (Ctrl-C, SIGTERM) stops all of it.
+ * tables, bucket and topics in it, starts the functions in a JVM of their own ({@link
+ * FunctionsMain}) fed by the bucket's S3 events and the tables' streams and serving the template's
+ * HTTP API, prints a line per message the topics send, and mirrors the content folder into the
+ * bucket. Stopping this JVM (Ctrl-C, SIGTERM) stops all of it.
  */
 public final class LocalRun implements AutoCloseable {
   private static final Duration FUNCTIONS_START_TIMEOUT = Duration.ofSeconds(60);
@@ -94,14 +97,22 @@ public final class LocalRun implements AutoCloseable {
       apiPort = probe.getLocalPort(); // released for the functions' JVM to listen on
     }
 
+    String localUrl = "http://127.0.0.1:" + apiPort;
+    Map<String, String> parameters =
+        LocalParameters.resolve(LocalParameters.file(root), options.parameters(), localUrl);
+
     MotoServer moto = started(MotoServer.start());
-    LocalStack stack = LocalStack.create(template, moto, stackName(root));
+    LocalStack stack = LocalStack.create(template, moto, stackName(root), parameters);
     PortRelay relay = started(new PortRelay(awsSocket, moto.endpoint()));
     URI awsEndpoint = URI.create("http://127.0.0.1:" + relay.port());
 
     Map<String, String> queues = new LinkedHashMap<>();
     stack.eventQueues().forEach(queue -> queues.put(queue.functionId(), queue.queueUrl()));
-    FunctionPlan plan = FunctionPlan.of(template, routes, queues.keySet());
+    Map<String, String> streams = new LinkedHashMap<>();
+    stack.streamSources().forEach(source -> streams.put(source.functionId(), source.streamArn()));
+    Set<String> fedByEvents = new HashSet<>(queues.keySet());
+    fedByEvents.addAll(streams.keySet());
+    FunctionPlan plan = FunctionPlan.of(template, routes, fedByEvents);
     Map<String, String> environment =
         new LinkedHashMap<>(stack.values().environment(plan.hosted()));
     // What Lambda sets (region, credentials), plus the SDK's own setting for a local endpoint.
@@ -123,6 +134,8 @@ public final class LocalRun implements AutoCloseable {
         options.webDir().toString());
     queues.forEach(
         (function, url) -> Collections.addAll(arguments, "--queue", function + "=" + url));
+    streams.forEach(
+        (function, arn) -> Collections.addAll(arguments, "--stream", function + "=" + arn));
     functions = started(FunctionsProcess.start(environment, arguments));
     functions.awaitServing(apiPort, FUNCTIONS_START_TIMEOUT);
 
@@ -143,6 +156,9 @@ public final class LocalRun implements AutoCloseable {
     out.flush();
 
     // After the banner, so that the uploads and the publishing they cause follow it on the console.
+    for (LocalStack.TopicQueues topic : stack.topicQueues()) {
+      started(new TopicConsole(moto.sqs(), topic.topicId(), topic.consoleUrl(), out)).start();
+    }
     started(new ContentMirror(options.contentDir(), ContentMirror.s3(moto.s3(), bucket), out))
         .start();
   }

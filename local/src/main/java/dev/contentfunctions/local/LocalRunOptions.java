@@ -1,6 +1,7 @@
 package dev.contentfunctions.local;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,8 @@ import java.util.Set;
  * @param awsPortExplicit the same for the AWS port
  * @param contentDir mirrored into the content bucket (its posts/ folder becomes posts/ keys)
  * @param webDir static files served at / of the API, if the folder exists
+ * @param parameters template parameters given with {@code --parameter Name=Value}: they win over
+ *     local/parameters.properties and the template's defaults
  */
 record LocalRunOptions(
     int apiPort,
@@ -22,21 +25,30 @@ record LocalRunOptions(
     boolean apiPortExplicit,
     boolean awsPortExplicit,
     Path contentDir,
-    Path webDir) {
+    Path webDir,
+    Map<String, String> parameters) {
+
+  LocalRunOptions {
+    parameters = Map.copyOf(parameters);
+  }
 
   static final int DEFAULT_API_PORT = 3000; // as `sam local start-api`
   static final int DEFAULT_AWS_PORT = 5000; // as moto_server
   private static final Set<String> OPTIONS =
-      Set.of("--api-port", "--aws-port", "--content", "--web");
+      Set.of("--api-port", "--aws-port", "--content", "--web", "--parameter");
 
   static final String USAGE =
       """
       Usage: local/run [--api-port N] [--aws-port N] [--content DIR] [--web DIR]
+                       [--parameter Name=Value]...
 
         --api-port N   the HTTP API's port (env LOCAL_API_PORT, default 3000)
         --aws-port N   the local AWS endpoint's port (env LOCAL_AWS_PORT, default 5000)
         --content DIR  mirrored into the content bucket (env LOCAL_CONTENT_DIR, default content/)
         --web DIR      static files served at / (env LOCAL_WEB_DIR, default web/)
+        --parameter Name=Value
+                       a template parameter, over local/parameters.properties and the
+                       template's default (repeatable; ${LocalUrl} is the API's address)
 
       Port 0 is any free port. A busy default port is replaced by a free one; a busy port
       you asked for is an error.
@@ -53,6 +65,7 @@ record LocalRunOptions(
     String awsPort = env.get("LOCAL_AWS_PORT");
     String content = env.get("LOCAL_CONTENT_DIR");
     String web = env.get("LOCAL_WEB_DIR");
+    Map<String, String> parameters = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
       if (!OPTIONS.contains(name)) {
@@ -66,7 +79,15 @@ record LocalRunOptions(
         case "--api-port" -> apiPort = value;
         case "--aws-port" -> awsPort = value;
         case "--content" -> content = value;
-        default -> web = value;
+        case "--web" -> web = value;
+        default -> {
+          int equals = value.indexOf('=');
+          if (equals < 1) {
+            throw new IllegalArgumentException(
+                "--parameter takes Name=Value (a parameter of template.yaml), not " + value);
+          }
+          parameters.put(value.substring(0, equals), value.substring(equals + 1));
+        }
       }
     }
     return new LocalRunOptions(
@@ -75,7 +96,8 @@ record LocalRunOptions(
         isSet(apiPort),
         isSet(awsPort),
         dir(content, workingDir, repoRoot.resolve("content")),
-        dir(web, workingDir, repoRoot.resolve("web")));
+        dir(web, workingDir, repoRoot.resolve("web")),
+        parameters);
   }
 
   private static int port(String value, int defaultPort, String what) {

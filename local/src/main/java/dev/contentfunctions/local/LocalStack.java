@@ -6,59 +6,100 @@ import dev.contentfunctions.localaws.FunctionDefinition;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.TemplateResources;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The template's tables and buckets, created in moto under stable names (as a stack named after
- * samconfig.toml's would name them, so the sample events in events/ name the local bucket), and
- * each function's S3 events routed to a queue that the local run polls to invoke it.
+ * The template's tables, buckets and topics, created in moto under stable names (as a stack named
+ * after samconfig.toml's would name them, so the sample events in events/ name the local bucket);
+ * each function's S3 events routed to a queue that the local run polls to invoke it; the tables'
+ * streams that functions read; and for each topic a queue subscribed to it, the local stand-in for
+ * its e-mail subscribers.
  */
 final class LocalStack {
   private static final String TABLE = "AWS::DynamoDB::Table";
   private static final String BUCKET = "AWS::S3::Bucket";
+  private static final String TOPIC = "AWS::SNS::Topic";
 
-  /** A table or bucket of the template and its local name. */
+  /** A table, bucket or topic of the template and its local name. */
   record Resource(String logicalId, String kind, String name) {}
 
   /** Where the S3 events a function subscribes to arrive. */
   record EventQueue(String functionId, String bucket, String queueName, String queueUrl) {}
 
+  /** A table's stream that a function reads (its event of Type DynamoDB). */
+  record StreamSource(String functionId, String table, String streamArn) {}
+
+  /**
+   * A topic's local subscribers: {@code inboxUrl}, a queue for people to read what the topic sent
+   * (as its e-mail subscribers would); {@code consoleUrl}, the queue the run reads to print a line
+   * per message.
+   */
+  record TopicQueues(String topicId, String topicArn, String inboxUrl, String consoleUrl) {}
+
   private final TemplateValues values;
   private final List<Resource> resources;
   private final List<EventQueue> eventQueues;
+  private final List<StreamSource> streamSources;
+  private final List<TopicQueues> topicQueues;
 
   private LocalStack(
-      TemplateValues values, List<Resource> resources, List<EventQueue> eventQueues) {
+      TemplateValues values,
+      List<Resource> resources,
+      List<EventQueue> eventQueues,
+      List<StreamSource> streamSources,
+      List<TopicQueues> topicQueues) {
     this.values = values;
     this.resources = List.copyOf(resources);
     this.eventQueues = List.copyOf(eventQueues);
+    this.streamSources = List.copyOf(streamSources);
+    this.topicQueues = List.copyOf(topicQueues);
   }
 
-  static LocalStack create(CloudFormationTemplate template, MotoServer moto, String stackName) {
-    TemplateValues values = new TemplateValues(template, stackName);
+  /**
+   * @param parameters the run's template parameters ({@link LocalParameters})
+   */
+  static LocalStack create(
+      CloudFormationTemplate template,
+      MotoServer moto,
+      String stackName,
+      Map<String, String> parameters) {
+    TemplateValues values = new TemplateValues(template, stackName, parameters);
     TemplateResources creator = new TemplateResources(template, moto);
     List<Resource> resources = new ArrayList<>();
 
+    Map<String, String> streamTables = new HashMap<>(); // stream ARN -> table name
     for (Map.Entry<String, JsonNode> table : template.propertiesByType(TABLE).entrySet()) {
       String id = table.getKey();
       String name =
           nameOr(values, table.getValue().path("TableName"), generatedName(stackName, id));
       creator.createTable(id, name);
-      values.created(
-          id,
-          name,
+      Map<String, String> attributes = new HashMap<>();
+      attributes.put(
+          "Arn",
           "arn:aws:dynamodb:"
               + TemplateValues.REGION
               + ":"
               + TemplateValues.ACCOUNT_ID
               + ":table/"
               + name);
+      String streamArn =
+          moto.dynamoDb().describeTable(r -> r.tableName(name)).table().latestStreamArn();
+      if (streamArn != null) {
+        attributes.put("StreamArn", streamArn);
+        streamTables.put(streamArn, name);
+      }
+      values.created(id, name, attributes);
       resources.add(new Resource(id, "table", name));
     }
     for (Map.Entry<String, JsonNode> bucket : template.propertiesByType(BUCKET).entrySet()) {
@@ -70,8 +111,30 @@ final class LocalStack {
               generatedName(stackName, id).toLowerCase(Locale.ROOT));
       creator.createBucket(id, name);
       suspendVersioning(moto.s3(), name);
-      values.created(id, name, "arn:aws:s3:::" + name);
+      values.created(id, name, Map.of("Arn", "arn:aws:s3:::" + name));
       resources.add(new Resource(id, "bucket", name));
+    }
+
+    List<TopicQueues> topicQueues = new ArrayList<>();
+    Map<String, JsonNode> topics = template.propertiesByType(TOPIC);
+    if (!topics.isEmpty()) {
+      try (SnsClient sns = sns(moto)) {
+        for (Map.Entry<String, JsonNode> topic : topics.entrySet()) {
+          String id = topic.getKey();
+          String name =
+              nameOr(values, topic.getValue().path("TopicName"), generatedName(stackName, id));
+          String arn = sns.createTopic(r -> r.name(name)).topicArn();
+          // !Ref of a topic is its ARN.
+          values.created(id, arn, Map.of("TopicArn", arn, "TopicName", name));
+          resources.add(new Resource(id, "topic", name));
+          topicQueues.add(
+              new TopicQueues(
+                  id,
+                  arn,
+                  subscribeQueue(sns, moto.sqs(), arn, name + "-inbox"),
+                  subscribeQueue(sns, moto.sqs(), arn, name + "-console")));
+        }
+      }
     }
 
     List<EventQueue> eventQueues = new ArrayList<>();
@@ -102,7 +165,31 @@ final class LocalStack {
               queueName,
               creator.notifyQueue(bucket, function.logicalId(), queueName)));
     }
-    return new LocalStack(values, resources, eventQueues);
+
+    List<StreamSource> streamSources = new ArrayList<>();
+    for (FunctionDefinition function : template.functions()) {
+      List<FunctionDefinition.Event> streamEvents =
+          function.events().stream().filter(event -> event.type().equals("DynamoDB")).toList();
+      if (streamEvents.isEmpty()) {
+        continue;
+      }
+      if (streamEvents.size() > 1) {
+        throw new IllegalStateException(
+            function.logicalId()
+                + " has several DynamoDB events; the local run feeds a function one stream");
+      }
+      String streamArn = values.resolve(streamEvents.get(0).properties().path("Stream"));
+      if (!streamTables.containsKey(streamArn)) {
+        throw new IllegalStateException(
+            function.logicalId()
+                + "'s DynamoDB event reads the stream "
+                + streamArn
+                + ", which is not the stream of a table of template.yaml");
+      }
+      streamSources.add(
+          new StreamSource(function.logicalId(), streamTables.get(streamArn), streamArn));
+    }
+    return new LocalStack(values, resources, eventQueues, streamSources, topicQueues);
   }
 
   /**
@@ -123,6 +210,37 @@ final class LocalStack {
 
   List<EventQueue> eventQueues() {
     return eventQueues;
+  }
+
+  List<StreamSource> streamSources() {
+    return streamSources;
+  }
+
+  List<TopicQueues> topicQueues() {
+    return topicQueues;
+  }
+
+  /** A queue subscribed to the topic; returns its URL. */
+  private static String subscribeQueue(
+      SnsClient sns, SqsClient sqs, String topicArn, String queueName) {
+    String queueUrl = sqs.createQueue(r -> r.queueName(queueName)).queueUrl();
+    String queueArn =
+        sqs.getQueueAttributes(
+                r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+            .attributes()
+            .get(QueueAttributeName.QUEUE_ARN);
+    sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
+    return queueUrl;
+  }
+
+  /** An SNS client for moto, configured as {@link MotoServer}'s own clients are. */
+  private static SnsClient sns(MotoServer moto) {
+    return SnsClient.builder()
+        .endpointOverride(moto.endpoint())
+        .region(moto.region())
+        .credentialsProvider(moto.credentials())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   private static String nameOr(TemplateValues values, JsonNode name, String generated) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.FunctionDefinition;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,10 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Values of the template as the local stack sees them: literals, and the intrinsic functions the
- * template uses for names and environment variables ({@code !Ref}, {@code !GetAtt X.Arn}, {@code
- * !Sub}), resolved against the resources created locally, the parameters' defaults (a random value
- * for a NoEcho parameter without one) and the pseudo parameters of a stack in moto's default
- * account.
+ * template uses for names and environment variables ({@code !Ref}, {@code !GetAtt X.Attribute},
+ * {@code !Sub}), resolved against the resources created locally, the parameters (the local run's
+ * values, else the template's defaults, else a random value for a NoEcho one) and the pseudo
+ * parameters of a stack in moto's default account.
  */
 final class TemplateValues {
   static final String REGION = "us-east-1";
@@ -27,22 +29,41 @@ final class TemplateValues {
 
   private final CloudFormationTemplate template;
   private final String stackName;
+  private final Map<String, String> parameters;
   private final Map<String, String> refs = new HashMap<>();
-  private final Map<String, String> arns = new HashMap<>();
+  private final Map<String, Map<String, String>> attributes = new HashMap<>();
   private final Map<String, String> secrets = new HashMap<>();
 
-  TemplateValues(CloudFormationTemplate template, String stackName) {
+  /**
+   * @param parameters the local run's values of template parameters (what {@code sam deploy
+   *     --parameter-overrides} gives a stack), checked as CloudFormation checks them
+   */
+  TemplateValues(
+      CloudFormationTemplate template, String stackName, Map<String, String> parameters) {
     this.template = template;
     this.stackName = stackName;
+    parameters.forEach(this::checkParameter);
+    // In the given order, which the banner keeps.
+    this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
   /**
-   * Records what {@code !Ref} and {@code !GetAtt <logicalId>.Arn} give for a resource created
-   * locally.
+   * Records what {@code !Ref} and {@code !GetAtt <logicalId>.<attribute>} give for a resource
+   * created locally.
    */
-  void created(String logicalId, String ref, String arn) {
+  void created(String logicalId, String ref, Map<String, String> attributes) {
     refs.put(logicalId, ref);
-    arns.put(logicalId, arn);
+    this.attributes.put(logicalId, Map.copyOf(attributes));
+  }
+
+  /** The parameters the local run sets, by name (the others have the template's defaults). */
+  Map<String, String> parameters() {
+    return parameters;
+  }
+
+  /** Whether the template declares the parameter NoEcho: a secret, not to be printed. */
+  boolean isNoEcho(String parameter) {
+    return template.root().path("Parameters").path(parameter).path("NoEcho").asBoolean(false);
   }
 
   String resolve(JsonNode value) {
@@ -74,8 +95,8 @@ final class TemplateValues {
     throw new IllegalArgumentException(
         "Cannot resolve "
             + value
-            + " locally: the local run knows literals, !Ref, !GetAtt <resource>.Arn and !Sub"
-            + " \"...\"");
+            + " locally: the local run knows literals, !Ref, !GetAtt <resource>.<attribute> and"
+            + " !Sub \"...\"");
   }
 
   /**
@@ -137,6 +158,9 @@ final class TemplateValues {
     if (refs.containsKey(name)) {
       return refs.get(name);
     }
+    if (parameters.containsKey(name)) {
+      return parameters.get(name);
+    }
     JsonNode parameter = template.root().path("Parameters").path(name);
     if (parameter.has("Default")) {
       return parameter.get("Default").asText();
@@ -149,8 +173,40 @@ final class TemplateValues {
     throw new IllegalArgumentException(
         "Cannot resolve !Ref "
             + name
-            + " locally: it is neither a table or bucket the local run creates nor a parameter with"
-            + " a Default (or a NoEcho secret, which gets a random value)");
+            + " locally: it is neither a resource the local run creates nor a parameter with a"
+            + " value (give it one in local/parameters.properties or with --parameter "
+            + name
+            + "=...; a NoEcho secret without one gets a random value)");
+  }
+
+  /**
+   * Refuses what CloudFormation would refuse: a parameter the template does not declare (a typo
+   * would otherwise go unnoticed), or a value outside its AllowedPattern or AllowedValues.
+   */
+  private void checkParameter(String name, String value) {
+    JsonNode declared = template.root().path("Parameters");
+    JsonNode parameter = declared.path(name);
+    if (!parameter.isObject()) {
+      List<String> names = new ArrayList<>();
+      declared.fieldNames().forEachRemaining(names::add);
+      throw new IllegalArgumentException(
+          "The local run sets the parameter "
+              + name
+              + ", which template.yaml does not declare (it declares "
+              + String.join(", ", names)
+              + ")");
+    }
+    String shown = isNoEcho(name) ? "The value" : "The value " + value;
+    JsonNode pattern = parameter.path("AllowedPattern");
+    if (pattern.isTextual() && !Pattern.compile(pattern.asText()).matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          shown + " of the parameter " + name + " does not match its AllowedPattern " + pattern);
+    }
+    JsonNode allowed = parameter.path("AllowedValues");
+    if (allowed.isArray() && allowed.valueStream().map(JsonNode::asText).noneMatch(value::equals)) {
+      throw new IllegalArgumentException(
+          shown + " of the parameter " + name + " is not one of its AllowedValues " + allowed);
+    }
   }
 
   private static String randomSecret() {
@@ -160,15 +216,19 @@ final class TemplateValues {
   }
 
   private String attribute(String logicalId, String attribute) {
-    if (attribute.equals("Arn") && arns.containsKey(logicalId)) {
-      return arns.get(logicalId);
+    String value = attributes.getOrDefault(logicalId, Map.of()).get(attribute);
+    if (value != null) {
+      return value;
     }
     throw new IllegalArgumentException(
         "Cannot resolve !GetAtt "
             + logicalId
             + "."
             + attribute
-            + " locally: only the Arn of a table or bucket the local run creates is known");
+            + " locally: the local run knows "
+            + (attributes.containsKey(logicalId)
+                ? logicalId + "'s " + String.join(", ", attributes.get(logicalId).keySet())
+                : "the attributes of the tables, buckets and topics it creates"));
   }
 
   private String sub(String text) {

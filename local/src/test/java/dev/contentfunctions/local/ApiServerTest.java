@@ -118,6 +118,19 @@ class ApiServerTest {
     assertThat(context.getHttp().getProtocol()).isEqualTo("HTTP/1.1");
     assertThat(context.getHttp().getSourceIp()).isEqualTo("127.0.0.1");
     assertThat(context.getHttp().getUserAgent()).isEqualTo("api-server-test");
+    assertThat(context.getAuthorizer()).as("no authorizer on this route").isNull();
+  }
+
+  @Test
+  void iamAuthorisedRouteGetsTheLocalCallerIdentityWithoutASignature() throws Exception {
+    send(request("/private"));
+
+    APIGatewayV2HTTPEvent.RequestContext.IAM iam =
+        EchoHandler.LAST.get().getRequestContext().getAuthorizer().getIam();
+    assertThat(iam.getAccessKey()).isEqualTo("testing");
+    assertThat(iam.getAccountId()).isEqualTo("123456789012");
+    assertThat(iam.getUserArn()).isEqualTo("arn:aws:iam::123456789012:user/local-run");
+    assertThat(iam.getCallerId()).isNotBlank();
   }
 
   @Test

@@ -24,7 +24,9 @@ class HttpApiRoutesTest {
   @Test
   void literalSegmentBeatsParameter() {
     HttpApiRoutes routes =
-        routes(new Route("GET", "/posts/{slug}", "A"), new Route("GET", "/posts/featured", "B"));
+        routes(
+            new Route("GET", "/posts/{slug}", "A", false),
+            new Route("GET", "/posts/featured", "B", false));
 
     assertThat(routeKey(routes.match("GET", "/posts/featured"))).isEqualTo("GET /posts/featured");
     assertThat(routeKey(routes.match("GET", "/posts/other"))).isEqualTo("GET /posts/{slug}");
@@ -33,7 +35,9 @@ class HttpApiRoutesTest {
   @Test
   void parameterBeatsGreedyAndGreedyTakesTheRest() {
     HttpApiRoutes routes =
-        routes(new Route("GET", "/posts/{proxy+}", "A"), new Route("GET", "/posts/{slug}", "B"));
+        routes(
+            new Route("GET", "/posts/{proxy+}", "A", false),
+            new Route("GET", "/posts/{slug}", "B", false));
 
     assertThat(routes.match("GET", "/posts/a"))
         .hasValueSatisfying(m -> assertThat(m.pathParameters()).isEqualTo(Map.of("slug", "a")));
@@ -48,7 +52,9 @@ class HttpApiRoutesTest {
   @Test
   void leftmostDifferenceDecides() {
     HttpApiRoutes routes =
-        routes(new Route("GET", "/{section}/b/c", "A"), new Route("GET", "/a/{x}/c", "B"));
+        routes(
+            new Route("GET", "/{section}/b/c", "A", false),
+            new Route("GET", "/a/{x}/c", "B", false));
 
     assertThat(routeKey(routes.match("GET", "/a/b/c"))).isEqualTo("GET /a/{x}/c");
   }
@@ -56,7 +62,9 @@ class HttpApiRoutesTest {
   @Test
   void ownMethodBeatsAny() {
     HttpApiRoutes routes =
-        routes(new Route("ANY", "/posts/{slug}", "A"), new Route("GET", "/posts/{slug}", "B"));
+        routes(
+            new Route("ANY", "/posts/{slug}", "A", false),
+            new Route("GET", "/posts/{slug}", "B", false));
 
     assertThat(routes.match("GET", "/posts/a").orElseThrow().route().functionId()).isEqualTo("B");
     assertThat(routes.match("POST", "/posts/a").orElseThrow().route().functionId()).isEqualTo("A");
@@ -64,7 +72,7 @@ class HttpApiRoutesTest {
 
   @Test
   void methodMismatchMatchesNothing() {
-    HttpApiRoutes routes = routes(new Route("GET", "/posts", "A"));
+    HttpApiRoutes routes = routes(new Route("GET", "/posts", "A", false));
 
     assertThat(routes.match("POST", "/posts")).isEmpty();
     assertThat(routes.match("get", "/posts")).isPresent();
@@ -73,7 +81,7 @@ class HttpApiRoutesTest {
   @Test
   void defaultRouteOnlyWhenNothingElseMatches() {
     HttpApiRoutes routes =
-        routes(new Route(null, null, "Fallback"), new Route("GET", "/{proxy+}", "A"));
+        routes(new Route(null, null, "Fallback", false), new Route("GET", "/{proxy+}", "A", false));
 
     assertThat(routeKey(routes.match("GET", "/anything"))).isEqualTo("GET /{proxy+}");
     assertThat(routes.match("DELETE", "/anything"))
@@ -86,7 +94,7 @@ class HttpApiRoutesTest {
 
   @Test
   void greedyVariableNeedsAtLeastOneSegment() {
-    HttpApiRoutes routes = routes(new Route("ANY", "/files/{proxy+}", "A"));
+    HttpApiRoutes routes = routes(new Route("ANY", "/files/{proxy+}", "A", false));
 
     assertThat(routes.match("GET", "/files")).isEmpty();
     assertThat(routes.match("GET", "/files/")).isEmpty();
@@ -95,7 +103,7 @@ class HttpApiRoutesTest {
 
   @Test
   void pathParametersAreDecodedAfterSplitting() {
-    HttpApiRoutes routes = routes(new Route("GET", "/posts/{slug}", "A"));
+    HttpApiRoutes routes = routes(new Route("GET", "/posts/{slug}", "A", false));
 
     assertThat(routes.match("GET", "/posts/caf%C3%A9%2Fau+lait").orElseThrow().pathParameters())
         .containsEntry("slug", "café/au+lait");
@@ -103,7 +111,8 @@ class HttpApiRoutesTest {
 
   @Test
   void segmentsMustMatchInNumber() {
-    HttpApiRoutes routes = routes(new Route("GET", "/posts", "A"), new Route("GET", "/", "Root"));
+    HttpApiRoutes routes =
+        routes(new Route("GET", "/posts", "A", false), new Route("GET", "/", "Root", false));
 
     assertThat(routes.match("GET", "/posts/")).isEmpty();
     assertThat(routes.match("GET", "/posts/a")).isEmpty();
@@ -115,7 +124,8 @@ class HttpApiRoutesTest {
     assertThatThrownBy(
             () ->
                 routes(
-                    new Route("GET", "/posts/{slug}", "A"), new Route("get", "/posts/{id}", "B")))
+                    new Route("GET", "/posts/{slug}", "A", false),
+                    new Route("get", "/posts/{id}", "B", false)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("GET /posts/{slug} (A)")
         .hasMessageContaining("GET /posts/{id} (B)");
@@ -123,7 +133,7 @@ class HttpApiRoutesTest {
 
   @Test
   void greedyVariableMustEndThePath() {
-    assertThatThrownBy(() -> routes(new Route("GET", "/{proxy+}/edit", "A")))
+    assertThatThrownBy(() -> routes(new Route("GET", "/{proxy+}/edit", "A", false)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("end the path");
   }
@@ -135,6 +145,14 @@ class HttpApiRoutesTest {
     assertThat(HttpApiRoutes.fromTemplate(template).routes())
         .extracting(Route::routeKey)
         .containsExactly(
-            "GET /posts/{slug}", "ANY /files/{proxy+}", "GET /about.html", "POST /later");
+            "GET /posts/{slug}",
+            "ANY /files/{proxy+}",
+            "GET /about.html",
+            "GET /private",
+            "POST /later");
+    assertThat(HttpApiRoutes.fromTemplate(template).routes())
+        .filteredOn(Route::iamAuthorized)
+        .extracting(Route::routeKey)
+        .containsExactly("GET /private");
   }
 }

@@ -25,6 +25,26 @@ class LocalRunOptionsTest {
     assertThat(options.awsPortExplicit()).isFalse();
     assertThat(options.contentDir()).isEqualTo(Path.of("/repo/content"));
     assertThat(options.webDir()).isEqualTo(Path.of("/repo/web"));
+    assertThat(options.parameters()).isEmpty();
+  }
+
+  @Test
+  void parametersAreRepeatableNameValuePairs() {
+    LocalRunOptions options =
+        parse(
+            Map.of(),
+            "--parameter",
+            "SiteName=My Blog",
+            "--parameter",
+            "ThankYouUrl=${LocalUrl}/thanks?a=b",
+            "--parameter",
+            "Empty=");
+
+    assertThat(options.parameters())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("SiteName", "My Blog", "ThankYouUrl", "${LocalUrl}/thanks?a=b", "Empty", ""));
+    assertThatThrownBy(() -> parse(Map.of(), "--parameter", "SiteName"))
+        .hasMessageContaining("--parameter takes Name=Value");
   }
 
   @Test

@@ -6,18 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.FunctionDefinition;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TemplateValuesTest {
   private static final CloudFormationTemplate TEMPLATE = TestTemplates.load("values-template.yaml");
 
-  private final TemplateValues values = new TemplateValues(TEMPLATE, "blog");
+  private final TemplateValues values = new TemplateValues(TEMPLATE, "blog", Map.of());
 
   {
+    created(values);
+  }
+
+  private static void created(TemplateValues values) {
     values.created(
         "PostsTable",
         "blog-PostsTable",
-        "arn:aws:dynamodb:us-east-1:123456789012:table/blog-PostsTable");
+        Map.of(
+            "Arn", "arn:aws:dynamodb:us-east-1:123456789012:table/blog-PostsTable",
+            "StreamArn", "arn:aws:dynamodb:us-east-1:123456789012:table/blog-PostsTable/stream/1"));
   }
 
   private static List<FunctionDefinition> functions(String... logicalIds) {
@@ -37,7 +44,34 @@ class TemplateValuesTest {
             "INDEX_ARN",
             "arn:aws:dynamodb:us-east-1:123456789012:table/blog-PostsTable/index/ByDate")
         .containsEntry("ESCAPED", "${Literal} in us-east-1")
+        .containsEntry(
+            "STREAM", "arn:aws:dynamodb:us-east-1:123456789012:table/blog-PostsTable/stream/1")
         .containsEntry("SHARED", "same");
+  }
+
+  @Test
+  void theRunsParametersWinOverDefaultsAndGiveParametersWithoutOne() {
+    TemplateValues local =
+        new TemplateValues(
+            TEMPLATE, "blog", Map.of("SiteName", "Local Blog", "Secret", "s3cr3t", "Mode", "b"));
+    created(local);
+
+    assertThat(local.environment(functions("Writer"))).containsEntry("SITE_NAME", "Local Blog");
+    assertThat(local.environment(functions("Secretive"))).containsEntry("SECRET", "s3cr3t");
+  }
+
+  @Test
+  void refusesParametersTheTemplateWouldRefuse() {
+    assertThatThrownBy(() -> new TemplateValues(TEMPLATE, "blog", Map.of("SiteNmae", "x")))
+        .hasMessageContaining("SiteNmae, which template.yaml does not declare")
+        .hasMessageContaining("SiteName");
+    assertThatThrownBy(() -> new TemplateValues(TEMPLATE, "blog", Map.of("SiteName", "no!")))
+        .hasMessageContaining("The value no! of the parameter SiteName does not match");
+    assertThatThrownBy(() -> new TemplateValues(TEMPLATE, "blog", Map.of("Mode", "c")))
+        .hasMessageContaining("is not one of its AllowedValues");
+    assertThatThrownBy(() -> new TemplateValues(TEMPLATE, "blog", Map.of("Salt", "tiny salt")))
+        .hasMessage(
+            "The value of the parameter Salt does not match its AllowedPattern \"[a-f0-9]{8,}\"");
   }
 
   @Test
@@ -64,12 +98,15 @@ class TemplateValuesTest {
 
   @Test
   void secretWithoutDefaultGetsOneRandomValuePerRun() {
-    java.util.Map<String, String> environment = values.environment(functions("Salted"));
+    Map<String, String> environment = values.environment(functions("Salted"));
 
     assertThat(environment.get("SALT"))
         .matches("[0-9a-f]{64}")
         .isEqualTo(environment.get("SALT_AGAIN"));
-    assertThat(new TemplateValues(TEMPLATE, "blog").environment(functions("Salted")).get("SALT"))
+    assertThat(
+            new TemplateValues(TEMPLATE, "blog", Map.of())
+                .environment(functions("Salted"))
+                .get("SALT"))
         .isNotEqualTo(environment.get("SALT"));
   }
 
