@@ -1,0 +1,288 @@
+package dev.contentfunctions.bench;
+
+import dev.contentfunctions.bench.ColdStarts.Function;
+import dev.contentfunctions.bench.ColdStarts.Sample;
+import dev.contentfunctions.localaws.FunctionDefinition;
+import dev.contentfunctions.localaws.RepoPaths;
+import dev.contentfunctions.shared.posts.PostMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipFile;
+
+/**
+ * Runs the whole benchmark (issue 6) and writes docs/performance.md.
+ *
+ * <pre>java -cp ... dev.contentfunctions.bench.Bench [--runs N] [--warm W] [--out FILE]</pre>
+ *
+ * <p>bench/run builds everything and calls this.
+ */
+public final class Bench {
+  /** Lambda's java21 defaults that matter here (documented: C1 only; CDS on). */
+  static final List<String> LAMBDA_TIERED = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
+  /**
+   * Both variants approximate a 1024 MB function: one GC thread and a bounded heap (here, on a
+   * machine with more memory, the JVM would otherwise pick G1 and a quarter of RAM).
+   */
+  static final List<String> COMMON = List.of("-Xshare:auto", "-XX:+UseSerialGC", "-Xmx870m");
+
+  static final Map<String, List<String>> VARIANTS = new LinkedHashMap<>();
+
+  static {
+    VARIANTS.put("Lambda flags", concat(COMMON, LAMBDA_TIERED));
+    VARIANTS.put("without C1 cap", COMMON);
+  }
+
+  private final Path root = RepoPaths.root();
+  private final Path work = root.resolve("bench/harness/target/run");
+  private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private final Results results;
+
+  private Bench(Results results) {
+    this.results = results;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int runs = 5;
+    int warm = 20;
+    Path out = RepoPaths.root().resolve("docs/performance.md");
+    for (int i = 0; i < args.length; i += 2) {
+      switch (args[i]) {
+        case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+        case "--warm" -> warm = Integer.parseInt(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]).toAbsolutePath();
+        default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+      }
+    }
+    Results results = new Results(runs, warm);
+    new Bench(results).run();
+    Files.writeString(out, Report.markdown(results), StandardCharsets.UTF_8);
+    System.err.println("Wrote " + out);
+  }
+
+  private void run() throws IOException {
+    Files.createDirectories(work.resolve("logs"));
+    results.sizes.putAll(sizes());
+    try (BenchStack stack = new BenchStack();
+        RuntimeApi api = new RuntimeApi()) {
+      progress("Seeding moto (" + stack.moto.endpoint() + ") with content/ and a 1 MB post");
+      stack.seed();
+      List<Function> functions = functions(stack);
+      ColdStarts coldStarts =
+          new ColdStarts(api, java, Files.readString(harnessTarget().resolve("ric-classpath.txt")).trim(), work.resolve("logs"));
+
+      progress("Cold starts: one discarded round, then " + results.runs + " rounds of each function and variant");
+      for (Function function : functions) {
+        coldStarts.run(function, VARIANTS.get("Lambda flags"), results.warm);
+      }
+      for (int round = 1; round <= results.runs; round++) {
+        for (var variant : VARIANTS.entrySet()) {
+          for (Function function : functions) {
+            Sample sample = coldStarts.run(function, variant.getValue(), results.warm);
+            results.coldStarts
+                .computeIfAbsent(variant.getKey(), v -> new LinkedHashMap<>())
+                .computeIfAbsent(function.name(), f -> new ArrayList<>())
+                .add(sample);
+            progress(String.format("  %d/%d %-15s %-24s init %4.0f ms, first %4.0f ms, warm %5.1f ms",
+                round, results.runs, variant.getKey(), function.name(), sample.initMs(), sample.firstMs(), sample.warmMs()));
+          }
+        }
+      }
+      progress("Classes loaded per function (-Xlog:class+load)");
+      for (Function function : functions) {
+        results.classes.put(function.name(), coldStarts.classesLoaded(function, VARIANTS.get("Lambda flags"), results.warm));
+      }
+
+      progress("Warm latency in-process");
+      Map<String, String> postsEnv = stack.environment("PostsApiFunction");
+      Map<String, String> bookingEnv = stack.environment("ConsultationsFunction");
+      for (var variant : VARIANTS.entrySet()) {
+        Map<String, Map<String, String>> byRequest = new LinkedHashMap<>();
+        byRequest.put("GET /posts/{slug}", worker(postsEnv, variant.getValue(), "api", handlerClass(stack, "PostsApiFunction"), "GET_POST", "300", "1000"));
+        byRequest.put("GET /posts", worker(postsEnv, variant.getValue(), "api", handlerClass(stack, "PostsApiFunction"), "LIST_POSTS", "300", "1000"));
+        // Fewer bookings, from an empty table: see BenchStack.recreate.
+        stack.recreate("ConsultationsTable");
+        byRequest.put("POST /consultations", worker(bookingEnv, variant.getValue(), "api", handlerClass(stack, "ConsultationsFunction"), "BOOKING", "50", "200"));
+        byRequest.put("bare", worker(postsEnv, variant.getValue(), "bare", "300", "1000"));
+        results.warmLatency.put(variant.getKey(), byRequest);
+      }
+
+      progress("Rendering and publishing, warm and in a fresh JVM");
+      Map<String, String> publisherEnv = stack.environment("PublisherFunction");
+      List<String> flags = VARIANTS.get("Lambda flags");
+      String bucket = stack.bucket();
+      results.rendering.put("seed render", worker(publisherEnv, flags, "render", "seed", "300", "300"));
+      results.rendering.put("1 MB render", worker(publisherEnv, flags, "render", "big", "3", "10"));
+      results.rendering.put("seed publish", worker(publisherEnv, flags, "publish", "seed", bucket, stack.versions.get(BenchStack.SEED_KEY), "50", "100"));
+      results.rendering.put("1 MB publish", worker(publisherEnv, flags, "publish", "big", bucket, stack.versions.get(BenchStack.BIG_KEY), "2", "5"));
+      results.describe(java, stack.moto.endpoint().toString());
+    }
+  }
+
+  /** The functions to cold-start: the two references, then ours, each from its deployment zip. */
+  private List<Function> functions(BenchStack stack) throws IOException {
+    Path reference = unpack(root.resolve("bench/reference/target/bench-reference.zip"), "reference");
+    Path constant = work.resolve("tasks/constant");
+    copyTree(reference, constant, p -> !p.startsWith(reference.resolve("lib")));
+    Path postsApi = unpack(zip("posts-api"), "posts-api");
+    Path consultations = unpack(zip("consultations"), "consultations");
+    Path publisher = unpack(zip("publisher"), "publisher");
+
+    Map<String, String> postsEnv = stack.environment("PostsApiFunction");
+    Map<String, String> getItemEnv = new LinkedHashMap<>(postsEnv);
+    var seedKey = PostMapper.postKey(BenchStack.SEED_SLUG);
+    getItemEnv.put("BENCH_PK", seedKey.get(PostMapper.PK).s());
+    getItemEnv.put("BENCH_SK", seedKey.get(PostMapper.SK).s());
+    String pkg = "dev.contentfunctions.bench.reference.";
+    String bucket = stack.bucket();
+    return List.of(
+        new Function("constant", constant, pkg + "ConstantHandler::handleRequest", Map.of(),
+            Events.supplier(Events.Kind.CONSTANT, null, null, null)),
+        new Function("client + GetItem", reference, pkg + "GetItemHandler::handleRequest", getItemEnv,
+            Events.supplier(Events.Kind.CONSTANT, null, null, null)),
+        new Function("GET /posts/{slug}", postsApi, handler(stack, "PostsApiFunction"), postsEnv,
+            Events.supplier(Events.Kind.GET_POST, null, null, null)),
+        new Function("GET /posts", postsApi, handler(stack, "PostsApiFunction"), postsEnv,
+            Events.supplier(Events.Kind.LIST_POSTS, null, null, null)),
+        new Function("POST /consultations", consultations, handler(stack, "ConsultationsFunction"),
+            stack.environment("ConsultationsFunction"), Events.supplier(Events.Kind.BOOKING, null, null, null),
+            () -> stack.recreate("ConsultationsTable")),
+        new Function("publisher (seed post)", publisher, handler(stack, "PublisherFunction"),
+            stack.environment("PublisherFunction"),
+            Events.supplier(Events.Kind.PUBLISH, bucket, BenchStack.SEED_KEY, stack.versions.get(BenchStack.SEED_KEY))));
+  }
+
+  private static String handler(BenchStack stack, String logicalId) {
+    return stack.template.functions().stream()
+        .filter(f -> f.logicalId().equals(logicalId))
+        .map(FunctionDefinition::handler)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String handlerClass(BenchStack stack, String logicalId) {
+    String handler = handler(stack, logicalId);
+    return handler.substring(0, handler.indexOf("::"));
+  }
+
+  /** Runs {@link Worker} in a fresh JVM with the function's environment; its RESULT lines. */
+  private Map<String, String> worker(Map<String, String> env, List<String> flags, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(flags);
+    command.addAll(List.of("-Drepo.root=" + root, "-cp", System.getProperty("java.class.path"), Worker.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv("PATH"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("Worker " + String.join(" ", args) + " failed:\n" + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    output.lines()
+        .filter(line -> line.startsWith("RESULT "))
+        .forEach(line -> {
+          String[] parts = line.split(" ", 3);
+          values.put(parts[1], parts[2]);
+        });
+    progress("  " + String.join(" ", args).replaceAll("\\S*\\.", "") + ": " + values);
+    return values;
+  }
+
+  /** Each zip's size, and its jars by size, largest first. */
+  private Map<String, Map<String, Long>> sizes() throws IOException {
+    Map<String, Map<String, Long>> sizes = new LinkedHashMap<>();
+    for (String name : List.of("posts-api", "consultations", "publisher", "consultation-notifier", "coach-api")) {
+      Path zip = zip(name);
+      if (!Files.exists(zip)) {
+        continue;
+      }
+      Map<String, Long> entries = new LinkedHashMap<>();
+      entries.put("", Files.size(zip));
+      try (ZipFile file = new ZipFile(zip.toFile())) {
+        file.stream()
+            .filter(e -> e.getName().startsWith("lib/") && e.getName().endsWith(".jar"))
+            .sorted((a, b) -> Long.compare(b.getSize(), a.getSize()))
+            .forEach(e -> entries.put(e.getName().substring(4), e.getSize()));
+      }
+      sizes.put(name, entries);
+    }
+    return sizes;
+  }
+
+  private Path zip(String function) {
+    return root.resolve("functions").resolve(function).resolve("target").resolve(function + ".zip");
+  }
+
+  private Path harnessTarget() {
+    return root.resolve("bench/harness/target");
+  }
+
+  /** Unpacks a deployment zip afresh, as Lambda unpacks it into /var/task. */
+  private Path unpack(Path zip, String name) throws IOException {
+    Path dir = work.resolve("tasks").resolve(name);
+    deleteTree(dir);
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      for (var entry : file.stream().toList()) {
+        Path target = dir.resolve(entry.getName()).normalize();
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          try (var in = file.getInputStream(entry)) {
+            Files.copy(in, target);
+          }
+        }
+      }
+    }
+    return dir;
+  }
+
+  private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> include) throws IOException {
+    deleteTree(to);
+    try (var paths = Files.walk(from)) {
+      for (Path path : paths.filter(include).toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+
+  static void progress(String line) {
+    System.err.println(line);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.contentfunctions.bench;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.FunctionDefinition;
+import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.localaws.MotoServer;
+import dev.contentfunctions.localaws.RepoPaths;
+import dev.contentfunctions.localaws.TemplateResources;
+import dev.contentfunctions.publishing.PostFiles;
+import dev.contentfunctions.publishing.PublicationRepository;
+import dev.contentfunctions.publishing.PublisherHandler;
+import dev.contentfunctions.publishing.PublishingService;
+import dev.contentfunctions.publishing.markdown.FrontMatterParser;
+import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The local AWS the functions run against: moto with template.yaml's tables and bucket, every post
+ * of content/ uploaded and published (by the real publisher, in this JVM), and a generated ~1 MB
+ * post uploaded for the rendering measurements. Gives each function the environment Lambda would,
+ * with the template's variables resolved to these resources.
+ */
+final class BenchStack implements AutoCloseable {
+  static final String SEED_SLUG = "how-to-rebuild-emotional-connection-after-a-hard-season";
+  static final String SEED_KEY = "posts/" + SEED_SLUG + ".md";
+  static final String BIG_KEY = "posts/bench-one-megabyte.md";
+
+  final MotoServer moto = MotoServer.start();
+  final CloudFormationTemplate template = CloudFormationTemplate.load(RepoPaths.template());
+  final Map<String, String> resources = new LinkedHashMap<>();
+  final Map<String, String> versions = new LinkedHashMap<>();
+
+  BenchStack() {
+    TemplateResources create = new TemplateResources(template, moto);
+    resources.put("PostsTable", create.createTable("PostsTable", TemplateResources.uniqueName("bench-posts")));
+    resources.put(
+        "ConsultationsTable",
+        create.createTable("ConsultationsTable", TemplateResources.uniqueName("bench-consultations")));
+    resources.put("ContentBucket", create.createBucket("ContentBucket", TemplateResources.uniqueName("bench-content")));
+  }
+
+  /**
+   * Empties a table by deleting and recreating it under the same name. For the consultations table:
+   * moto copies every table, streams included, for each transaction, so each booking stored makes
+   * the next one slower (seconds after a few hundred); a booking measurement starts from empty.
+   */
+  void recreate(String logicalId) {
+    String name = resources.get(logicalId);
+    moto.dynamoDb().deleteTable(r -> r.tableName(name));
+    new TemplateResources(template, moto).createTable(logicalId, name);
+  }
+
+  String bucket() {
+    return resources.get("ContentBucket");
+  }
+
+  /** Uploads and publishes content/posts/*.md (the seed post among them), and uploads the 1 MB post. */
+  void seed() {
+    Clock clock = Clock.systemUTC();
+    PublisherHandler publisher =
+        new PublisherHandler(
+            new PublishingService(
+                new PostFiles(moto.s3()),
+                new PublicationRepository(moto.dynamoDb(), resources.get("PostsTable"), clock),
+                new FrontMatterParser(),
+                new MarkdownRenderer(),
+                clock));
+    try (Stream<Path> posts = Files.list(RepoPaths.root().resolve("content/posts"))) {
+      for (Path post : posts.sorted().toList()) {
+        String key = "posts/" + post.getFileName();
+        upload(key, Files.readAllBytes(post));
+        String event = Events.publish(bucket(), key, versions.get(key));
+        publisher.handleRequest(
+            LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader()).fromJson(event),
+            new LocalContext("bench-seed"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    upload(BIG_KEY, BigPost.markdown(1_000_000).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void upload(String key, byte[] bytes) {
+    versions.put(
+        key, moto.s3().putObject(r -> r.bucket(bucket()).key(key), RequestBody.fromBytes(bytes)).versionId());
+  }
+
+  /**
+   * What Lambda sets for the function (its own variables from the template, resolved) plus the local
+   * endpoint and test credentials in place of the execution role's.
+   */
+  Map<String, String> environment(String logicalId) {
+    FunctionDefinition function =
+        template.functions().stream()
+            .filter(f -> f.logicalId().equals(logicalId))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("No function " + logicalId + " in template.yaml"));
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("AWS_REGION", moto.region().id());
+    env.put("AWS_DEFAULT_REGION", moto.region().id());
+    env.put("AWS_ACCESS_KEY_ID", "testing");
+    env.put("AWS_SECRET_ACCESS_KEY", "testing");
+    env.put("AWS_SESSION_TOKEN", "testing");
+    env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
+    function.environment().forEach((name, value) -> env.put(name, resolve(value)));
+    return env;
+  }
+
+  /** A literal, or !Ref to a resource created here or to a parameter (its default). */
+  private String resolve(JsonNode value) {
+    if (value.isValueNode()) {
+      return value.asText();
+    }
+    String ref = value.path("Ref").asText(null);
+    if (ref != null && resources.containsKey(ref)) {
+      return resources.get(ref);
+    }
+    JsonNode parameter = template.root().path("Parameters").path(ref == null ? "" : ref);
+    if (parameter.has("Default")) {
+      return parameter.get("Default").asText();
+    }
+    if (parameter.path("NoEcho").asBoolean(false)) {
+      return "bench-secret-0123456789abcdef0123456789abcdef";
+    }
+    throw new IllegalArgumentException("Cannot resolve " + value + " for the benchmark");
+  }
+
+  @Override
+  public void close() {
+    moto.close();
+  }
+}
