@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.shared.aws.AwsClients;
 import dev.contentfunctions.shared.aws.AwsErrors;
 import dev.contentfunctions.shared.consultations.Consultation;
@@ -13,8 +11,9 @@ import dev.contentfunctions.shared.consultations.SaltedHash;
 import dev.contentfunctions.shared.http.ApiException;
 import dev.contentfunctions.shared.http.HttpRequest;
 import dev.contentfunctions.shared.http.HttpResponses;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.shared.json.JsonReader;
 import dev.contentfunctions.shared.log.EventLog;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -168,17 +167,16 @@ public final class CoachApiHandler
     if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
       throw new ApiException.PayloadTooLarge(MAX_BODY_BYTES);
     }
-    JsonNode json;
+    Object json;
     try {
-      json = Json.MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
+      json = JsonReader.read(body);
+    } catch (IOException e) {
       throw invalid;
     }
-    JsonNode email = json.get("email");
-    if (email == null || !email.isTextual()) {
-      throw invalid;
+    if (json instanceof Map<?, ?> fields && fields.get("email") instanceof String email) {
+      return email;
     }
-    return email.asText();
+    throw invalid;
   }
 
   private static boolean isBlank(String value) {

@@ -1,7 +1,5 @@
 package dev.contentfunctions.coach;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contentfunctions.shared.consultations.Consultation;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +28,9 @@ final class ConsultationCsv {
     StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK);
     row(csv, ConsultationJson.FIELDS);
     for (Consultation consultation : consultations) {
-      ObjectNode json = ConsultationJson.consultation(consultation);
       List<String> cells = new ArrayList<>();
-      for (String field : ConsultationJson.FIELDS) {
-        cells.add(text(json.get(field)));
+      for (Object value : ConsultationJson.values(consultation)) {
+        cells.add(text(value));
       }
       row(csv, cells);
     }
@@ -56,12 +53,10 @@ final class ConsultationCsv {
     csv.append("\r\n");
   }
 
-  private static String text(JsonNode value) {
-    if (value.isArray()) {
-      List<String> items = new ArrayList<>();
-      value.forEach(item -> items.add(item.asText()));
-      return String.join(LIST_SEPARATOR, items);
+  private static String text(Object value) {
+    if (value instanceof List<?> items) {
+      return String.join(LIST_SEPARATOR, items.stream().map(String::valueOf).toList());
     }
-    return value.isNull() ? "" : value.asText();
+    return value == null ? "" : value.toString();
   }
 }

@@ -1,10 +1,9 @@
 package dev.contentfunctions.coach;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contentfunctions.shared.consultations.Consultation;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.shared.json.JsonWriter;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,30 +18,39 @@ final class ConsultationJson {
   private ConsultationJson() {}
 
   static String page(CoachService.Page page) {
-    ObjectNode json = Json.MAPPER.createObjectNode();
-    ArrayNode consultations = json.putArray("consultations");
-    page.consultations().forEach(c -> consultations.add(consultation(c)));
-    json.put("nextCursor", page.nextCursor());
-    return json.toString();
+    JsonWriter json = JsonWriter.object().startArray("consultations");
+    page.consultations().forEach(c -> fields(json.startObject(), c).end());
+    return json.end().field("nextCursor", page.nextCursor()).finish();
   }
 
   static String erased(int count) {
-    return Json.MAPPER.createObjectNode().put("erased", count).toString();
+    return JsonWriter.object().field("erased", count).finish();
   }
 
-  static ObjectNode consultation(Consultation c) {
-    ObjectNode json = Json.MAPPER.createObjectNode();
-    json.put("id", c.id());
-    json.put("status", c.status().value());
-    json.put("receivedAt", iso(c.receivedAt()));
-    json.put("handledAt", iso(c.handledAt()));
-    json.put("name", c.name());
-    json.put("email", c.email());
-    json.put("phone", c.phone());
-    json.put("message", c.message());
-    ArrayNode times = json.putArray("preferredTimes");
-    c.preferredTimes().forEach(times::add);
-    json.put("timezone", c.timezone());
+  static String consultation(Consultation c) {
+    return fields(JsonWriter.object(), c).finish();
+  }
+
+  /** The values of {@link #FIELDS}, in that order: text, null, or (preferredTimes) a list of text. */
+  static List<Object> values(Consultation c) {
+    return Arrays.asList(
+        c.id(),
+        c.status().value(),
+        iso(c.receivedAt()),
+        iso(c.handledAt()),
+        c.name(),
+        c.email(),
+        c.phone(),
+        c.message(),
+        c.preferredTimes(),
+        c.timezone());
+  }
+
+  private static JsonWriter fields(JsonWriter json, Consultation c) {
+    List<Object> values = values(c);
+    for (int i = 0; i < FIELDS.size(); i++) {
+      json.field(FIELDS.get(i), values.get(i));
+    }
     return json;
   }
 

@@ -15,7 +15,7 @@ import dev.contentfunctions.localaws.TemplateResources;
 import dev.contentfunctions.shared.consultations.Consultation;
 import dev.contentfunctions.shared.consultations.ConsultationMapper;
 import dev.contentfunctions.shared.consultations.SaltedHash;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.localaws.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.TemplateResources;
 import dev.contentfunctions.shared.consultations.Consultation;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.localaws.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

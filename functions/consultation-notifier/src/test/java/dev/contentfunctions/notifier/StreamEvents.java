@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contentfunctions.shared.consultations.ConsultationMapper;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.localaws.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

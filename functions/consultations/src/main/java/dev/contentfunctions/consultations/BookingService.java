@@ -62,7 +62,7 @@ final class BookingService {
 
   record Result(Outcome outcome, String id) {}
 
-  Result submit(com.fasterxml.jackson.databind.JsonNode fields, String sourceIp, String idempotencyKey) {
+  Result submit(java.util.Map<String, Object> fields, String sourceIp, String idempotencyKey) {
     String headerKey = idempotencyKey == null ? null : checkedKey(idempotencyKey);
     ConsultationRequest request = validator.validate(fields);
     Instant now = clock.instant();

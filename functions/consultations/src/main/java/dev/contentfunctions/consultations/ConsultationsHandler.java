@@ -10,7 +10,7 @@ import dev.contentfunctions.shared.consultations.SaltedHash;
 import dev.contentfunctions.shared.http.ApiException;
 import dev.contentfunctions.shared.http.HttpRequest;
 import dev.contentfunctions.shared.http.HttpResponses;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.shared.json.JsonWriter;
 import dev.contentfunctions.shared.log.EventLog;
 import java.time.Clock;
 import java.util.Locale;
@@ -101,7 +101,7 @@ public final class ConsultationsHandler
   }
 
   private static APIGatewayV2HTTPResponse created(String id) {
-    String body = Json.MAPPER.createObjectNode().put("id", id).put("status", "new").toString();
+    String body = JsonWriter.object().field("id", id).field("status", "new").finish();
     return HttpResponses.response(201, HttpResponses.JSON, body, Map.of("Cache-Control", "no-store"));
   }
 

@@ -1,17 +1,18 @@
 package dev.contentfunctions.consultations;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.shared.http.ApiException;
 import dev.contentfunctions.shared.http.ApiException.FieldError;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Checks a submitted form field by field and says, in words a visitor can act on, what is wrong with
- * each. Fields arrive as JSON values (a form's fields are text, or lists when repeated). Unknown
+ * each. Fields arrive as plain JSON values: text, Boolean, Number, List, Map or null (a form's fields
+ * are text, or lists when repeated). Unknown
  * fields are ignored; every known one is bounded.
  */
 final class RequestValidator {
@@ -28,7 +29,7 @@ final class RequestValidator {
   private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
   private static final Set<String> TRUE = Set.of("true", "on", "yes", "1");
 
-  ConsultationRequest validate(JsonNode fields) {
+  ConsultationRequest validate(Map<String, Object> fields) {
     List<FieldError> errors = new ArrayList<>();
     String name = text(fields, "name", MAX_NAME, true, false, errors);
     String email = text(fields, "email", MAX_EMAIL, true, false, errors);
@@ -48,8 +49,12 @@ final class RequestValidator {
     if (!consented(fields.get("consent"))) {
       errors.add(new FieldError("consent", "Please agree to be contacted, so that the coach can reply."));
     }
-    JsonNode honeypot = fields.get(HONEYPOT);
-    boolean honeypotFilled = honeypot != null && !honeypot.isNull() && !honeypot.asText("").isBlank();
+    Object honeypot = fields.get(HONEYPOT);
+    // Any scalar but blank text fills it (a number, true, false); an object or array does not.
+    boolean honeypotFilled =
+        honeypot instanceof Number
+            || honeypot instanceof Boolean
+            || (honeypot instanceof String text && !text.isBlank());
     if (!errors.isEmpty()) {
       throw new ApiException.InvalidFields(errors);
     }
@@ -58,19 +63,19 @@ final class RequestValidator {
 
   /** A trimmed text field, or null when absent or blank (an error if required). */
   private static String text(
-      JsonNode fields, String field, int max, boolean required, boolean multiline, List<FieldError> errors) {
-    JsonNode node = fields.get(field);
-    if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+      Map<String, Object> fields, String field, int max, boolean required, boolean multiline, List<FieldError> errors) {
+    Object node = fields.get(field);
+    if (node == null || (node instanceof String text && text.isBlank())) {
       if (required) {
         errors.add(new FieldError(field, "This field is required."));
       }
       return null;
     }
-    if (!node.isTextual()) {
+    if (!(node instanceof String text)) {
       errors.add(new FieldError(field, "Enter this as text."));
       return null;
     }
-    String value = node.asText().strip();
+    String value = text.strip();
     if (value.codePointCount(0, value.length()) > max) {
       errors.add(new FieldError(field, "Use at most " + max + " characters."));
       return null;
@@ -82,27 +87,22 @@ final class RequestValidator {
     return value;
   }
 
-  private static List<String> preferredTimes(JsonNode node, List<FieldError> errors) {
-    if (node == null || node.isNull()) {
+  private static List<String> preferredTimes(Object node, List<FieldError> errors) {
+    if (node == null) {
       return List.of();
     }
-    List<JsonNode> values = new ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(values::add);
-    } else {
-      values.add(node);
-    }
+    List<?> values = node instanceof List<?> list ? list : List.of(node);
     if (values.size() > MAX_TIMES) {
       errors.add(new FieldError("preferredTimes", "Suggest at most " + MAX_TIMES + " times."));
       return List.of();
     }
     List<String> times = new ArrayList<>();
-    for (JsonNode value : values) {
-      if (!value.isTextual()) {
+    for (Object value : values) {
+      if (!(value instanceof String text)) {
         errors.add(new FieldError("preferredTimes", "Enter each preferred time as text."));
         return List.of();
       }
-      String time = value.asText().strip();
+      String time = text.strip();
       if (time.codePointCount(0, time.length()) > MAX_TIME_TEXT || !printable(time, false)) {
         errors.add(
             new FieldError("preferredTimes", "Describe each time in at most " + MAX_TIME_TEXT + " plain characters."));
@@ -115,14 +115,11 @@ final class RequestValidator {
     return times;
   }
 
-  private static boolean consented(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return false;
+  private static boolean consented(Object node) {
+    if (node instanceof Boolean agreed) {
+      return agreed;
     }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    return node.isTextual() && TRUE.contains(node.asText().strip().toLowerCase(java.util.Locale.ROOT));
+    return node instanceof String text && TRUE.contains(text.strip().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** No control characters (line breaks and tabs allowed in multi-line text), no lone surrogates. */

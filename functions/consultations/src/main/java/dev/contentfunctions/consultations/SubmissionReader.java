@@ -4,17 +4,17 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.shared.json.JsonReader;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns a submission's body into fields, refusing what cannot be read with the status that says
@@ -26,20 +26,23 @@ final class SubmissionReader {
   static final String ACCEPTED = "application/json or application/x-www-form-urlencoded (UTF-8)";
 
   /** Untrusted input: shallow nesting is all a form needs; a repeated key is ambiguous, so refused. */
-  private static final ObjectMapper STRICT_JSON =
-      new ObjectMapper(
-          JsonFactory.builder()
-              .streamReadConstraints(
-                  StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(MAX_BODY_BYTES).build())
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-              .build());
+  private static final JsonFactory STRICT_JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(MAX_BODY_BYTES).build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   enum Format {
     JSON,
     FORM
   }
 
-  record Submission(Format format, JsonNode fields) {}
+  /**
+   * The fields by name, as plain values ({@link JsonReader}): text, Boolean, Number, List, Map or
+   * null. A form's fields are text, or lists of text when repeated.
+   */
+  record Submission(Format format, Map<String, Object> fields) {}
 
   Submission read(String contentType, String body, boolean base64) {
     Format format = format(contentType);
@@ -90,26 +93,29 @@ final class SubmissionReader {
     return bytes;
   }
 
-  private static JsonNode json(byte[] bytes) {
-    JsonNode root;
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(byte[] bytes) {
+    Object root;
     try (JsonParser parser = STRICT_JSON.createParser(bytes)) {
-      root = STRICT_JSON.readTree(parser);
-      if (root != null && parser.nextToken() != null) {
+      boolean empty = parser.nextToken() == null;
+      root = empty ? null : JsonReader.value(parser);
+      if (!empty && parser.nextToken() != null) {
         throw new ApiException.BadRequest("The request body holds more than one JSON value.");
       }
     } catch (IOException e) {
       throw new ApiException.BadRequest(
           "The request body is not valid JSON (or repeats a field, or nests too deeply).");
     }
-    if (root == null || !root.isObject()) {
+    if (!(root instanceof Map<?, ?>)) {
       throw new ApiException.BadRequest("The request body must be a JSON object of fields.");
     }
-    return root;
+    return (Map<String, Object>) root;
   }
 
   /** A form's fields; a field sent more than once becomes a list. */
-  private static JsonNode form(byte[] bytes) {
-    ObjectNode fields = JsonNodeFactory.instance.objectNode();
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> form(byte[] bytes) {
+    Map<String, Object> fields = new LinkedHashMap<>();
     String body = new String(bytes, StandardCharsets.UTF_8);
     for (String pair : body.split("&")) {
       if (pair.isEmpty()) {
@@ -124,13 +130,13 @@ final class SubmissionReader {
       } catch (IllegalArgumentException e) {
         throw new ApiException.BadRequest("The form data is not correctly encoded.");
       }
-      JsonNode existing = fields.get(name);
+      Object existing = fields.get(name);
       if (existing == null) {
         fields.put(name, value);
-      } else if (existing.isArray()) {
-        ((ArrayNode) existing).add(value);
+      } else if (existing instanceof List<?> list) {
+        ((List<Object>) list).add(value);
       } else {
-        fields.putArray(name).add(existing).add(value);
+        fields.put(name, new ArrayList<>(List.of(existing, value)));
       }
     }
     return fields;

@@ -1,11 +1,9 @@
 package dev.contentfunctions.posts;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contentfunctions.posts.PostsService.PostPage;
 import dev.contentfunctions.posts.PostsService.PostView;
 import dev.contentfunctions.posts.PostsService.TagCount;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.shared.json.JsonWriter;
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.PostSummary;
 import dev.contentfunctions.shared.posts.TocEntry;
@@ -24,82 +22,80 @@ final class PostJson {
   }
 
   String page(PostPage page) {
-    ObjectNode json = Json.MAPPER.createObjectNode();
-    json.set("posts", summaries(page.posts()));
-    json.put("nextCursor", page.nextCursor());
-    return json.toString();
+    JsonWriter json = JsonWriter.object();
+    summaries(json, page.posts());
+    return json.field("nextCursor", page.nextCursor()).finish();
   }
 
   String related(List<PostSummary> posts) {
-    ObjectNode json = Json.MAPPER.createObjectNode();
-    json.set("posts", summaries(posts));
-    return json.toString();
+    JsonWriter json = JsonWriter.object();
+    summaries(json, posts);
+    return json.finish();
   }
 
   String tags(List<TagCount> tags) {
-    ObjectNode json = Json.MAPPER.createObjectNode();
-    ArrayNode array = json.putArray("tags");
+    JsonWriter json = JsonWriter.object().startArray("tags");
     for (TagCount tag : tags) {
-      array.addObject().put("tag", tag.tag()).put("count", tag.count());
+      json.startObject().field("tag", tag.tag()).field("count", tag.count()).end();
     }
-    return json.toString();
+    return json.finish();
   }
 
   String post(PostView view) {
     Post post = view.post();
-    ObjectNode json = Json.MAPPER.createObjectNode();
-    json.put("slug", post.slug());
-    json.put("title", post.title());
-    json.put("description", post.description());
-    json.put("excerpt", post.excerpt());
-    json.put("date", iso(post.publishedAt()));
-    json.put("updated", iso(post.updatedAt()));
-    json.set("tags", strings(post.tags()));
-    json.put("author", post.author());
-    json.put("readingMinutes", post.readingMinutes());
-    json.put("wordCount", post.wordCount());
-    json.put("image", config.absolute(post.image()));
-    json.put("canonicalUrl", config.postUrl(post.slug()));
-    json.put("html", post.html());
-    ArrayNode toc = json.putArray("toc");
+    JsonWriter json =
+        JsonWriter.object()
+            .field("slug", post.slug())
+            .field("title", post.title())
+            .field("description", post.description())
+            .field("excerpt", post.excerpt())
+            .field("date", iso(post.publishedAt()))
+            .field("updated", iso(post.updatedAt()))
+            .field("tags", post.tags())
+            .field("author", post.author())
+            .field("readingMinutes", post.readingMinutes())
+            .field("wordCount", post.wordCount())
+            .field("image", config.absolute(post.image()))
+            .field("canonicalUrl", config.postUrl(post.slug()))
+            .field("html", post.html())
+            .startArray("toc");
     for (TocEntry entry : post.toc()) {
-      toc.addObject().put("level", entry.level()).put("text", entry.text()).put("id", entry.id());
+      json.startObject().field("level", entry.level()).field("text", entry.text()).field("id", entry.id()).end();
     }
-    json.set("previous", view.previous() == null ? null : link(view.previous()));
-    json.set("next", view.next() == null ? null : link(view.next()));
-    json.put("draft", post.draft());
-    json.put("preview", view.preview());
-    return json.toString();
+    json.end();
+    link(json, "previous", view.previous());
+    link(json, "next", view.next());
+    return json.field("draft", post.draft()).field("preview", view.preview()).finish();
   }
 
-  private ArrayNode summaries(List<PostSummary> posts) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
+  private void summaries(JsonWriter json, List<PostSummary> posts) {
+    json.startArray("posts");
     for (PostSummary post : posts) {
-      ObjectNode json = array.addObject();
-      json.put("slug", post.slug());
-      json.put("title", post.title());
-      json.put("description", post.description());
-      json.put("date", iso(post.publishedAt()));
-      json.put("updated", iso(post.updatedAt()));
-      json.set("tags", strings(post.tags()));
-      json.put("readingMinutes", post.readingMinutes());
-      json.put("image", config.absolute(post.image()));
-      json.put("url", config.postUrl(post.slug()));
+      json.startObject()
+          .field("slug", post.slug())
+          .field("title", post.title())
+          .field("description", post.description())
+          .field("date", iso(post.publishedAt()))
+          .field("updated", iso(post.updatedAt()))
+          .field("tags", post.tags())
+          .field("readingMinutes", post.readingMinutes())
+          .field("image", config.absolute(post.image()))
+          .field("url", config.postUrl(post.slug()))
+          .end();
     }
-    return array;
+    json.end();
   }
 
-  private ObjectNode link(PostSummary post) {
-    return Json.MAPPER.createObjectNode()
-        .put("slug", post.slug())
-        .put("title", post.title())
-        .put("date", iso(post.publishedAt()));
-  }
-
-  private static ArrayNode strings(List<String> values) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
-    values.forEach(array::add);
-    return array;
+  private static void link(JsonWriter json, String name, PostSummary post) {
+    if (post == null) {
+      json.field(name, (Object) null);
+    } else {
+      json.startObject(name)
+          .field("slug", post.slug())
+          .field("title", post.title())
+          .field("date", iso(post.publishedAt()))
+          .end();
+    }
   }
 
   private static String iso(Instant instant) {

@@ -15,7 +15,7 @@ import dev.contentfunctions.publishing.PublicationRepository;
 import dev.contentfunctions.publishing.PublishingService;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.localaws.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

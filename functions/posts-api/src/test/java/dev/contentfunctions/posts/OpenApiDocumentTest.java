@@ -11,7 +11,7 @@ import dev.contentfunctions.posts.PostsService.PostView;
 import dev.contentfunctions.posts.PostsService.TagCount;
 import dev.contentfunctions.shared.http.ApiException;
 import dev.contentfunctions.shared.http.HttpResponses;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.PostMapper;
 import dev.contentfunctions.shared.posts.PostSummary;

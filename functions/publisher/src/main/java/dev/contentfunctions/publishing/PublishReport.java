@@ -1,7 +1,6 @@
 package dev.contentfunctions.publishing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.shared.json.JsonWriter;
 import java.time.Instant;
 
 /**
@@ -23,13 +22,13 @@ public record PublishReport(
   }
 
   public String toJson() {
-    ObjectNode json = Json.MAPPER.createObjectNode();
-    json.put("key", key);
-    json.put("versionId", versionId);
-    json.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
-    json.put("slug", slug);
-    json.put("message", message);
-    json.put("at", at.toString());
-    return json.toPrettyString();
+    return JsonWriter.prettyObject()
+        .field("key", key)
+        .field("versionId", versionId)
+        .field("status", status.name().toLowerCase(java.util.Locale.ROOT))
+        .field("slug", slug)
+        .field("message", message)
+        .field("at", at.toString())
+        .finish();
   }
 }

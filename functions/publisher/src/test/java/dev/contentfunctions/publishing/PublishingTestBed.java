@@ -13,7 +13,7 @@ import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.PostMapper;
 import dev.contentfunctions.shared.posts.PostSummary;

@@ -1,8 +1,7 @@
 package dev.contentfunctions.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.shared.json.JsonWriter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,9 +37,9 @@ public final class HttpResponses {
   public static APIGatewayV2HTTPResponse problem(ApiException e, String requestId) {
     Map<String, String> headers = new HashMap<>(e.headers());
     headers.putIfAbsent("Cache-Control", "no-store");
-    ObjectNode body = problemBody(e.status(), e.title(), e.getMessage(), requestId);
-    e.extensions().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
-    return response(e.status(), PROBLEM_JSON, body.toString(), headers);
+    JsonWriter body = problemBody(e.status(), e.title(), e.getMessage(), requestId);
+    e.extensions().forEach(body::field);
+    return response(e.status(), PROBLEM_JSON, body.finish(), headers);
   }
 
   /** A failure of ours: no stack trace or exception text, only what helps find it in the logs. */
@@ -49,17 +48,16 @@ public final class HttpResponses {
         500,
         PROBLEM_JSON,
         problemBody(500, "Internal Server Error", "Something went wrong on our side; please try again later.", requestId)
-            .toString(),
+            .finish(),
         Map.of("Cache-Control", "no-store"));
   }
 
-  private static ObjectNode problemBody(int status, String title, String detail, String requestId) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("type", "about:blank");
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    body.put("requestId", requestId);
-    return body;
+  private static JsonWriter problemBody(int status, String title, String detail, String requestId) {
+    return JsonWriter.object()
+        .field("type", "about:blank")
+        .field("title", title)
+        .field("status", status)
+        .field("detail", detail)
+        .field("requestId", requestId);
   }
 }

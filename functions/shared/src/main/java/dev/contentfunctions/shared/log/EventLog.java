@@ -2,8 +2,7 @@ package dev.contentfunctions.shared.log;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contentfunctions.shared.json.Json;
+import dev.contentfunctions.shared.json.JsonWriter;
 
 /**
  * One structured JSON line per event worth knowing, with the request id. Callers pass only
@@ -32,13 +31,11 @@ public final class EventLog {
 
   /** {@code fields} alternate names and values: {@code "key", key, "slug", slug}. */
   private void write(LogLevel level, String event, Object... fields) {
-    ObjectNode line = Json.MAPPER.createObjectNode();
-    line.put("level", level.name());
-    line.put("event", event);
-    line.put("requestId", requestId);
+    JsonWriter line =
+        JsonWriter.object().field("level", level.name()).field("event", event).field("requestId", requestId);
     for (int i = 0; i + 1 < fields.length; i += 2) {
-      line.putPOJO(String.valueOf(fields[i]), fields[i + 1]);
+      line.field(String.valueOf(fields[i]), fields[i + 1]);
     }
-    logger.log(line.toString(), level);
+    logger.log(line.finish(), level);
   }
 }

@@ -7,14 +7,14 @@ import static dev.contentfunctions.shared.aws.Attributes.putIfPresent;
 import static dev.contentfunctions.shared.aws.Attributes.text;
 import static dev.contentfunctions.shared.aws.Attributes.texts;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contentfunctions.shared.json.Json;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.contentfunctions.shared.json.JsonReader;
+import dev.contentfunctions.shared.json.JsonWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -159,7 +159,7 @@ public final class PostMapper {
     putIfPresent(item, AUTHOR, post.author());
     item.put(DRAFT, AttributeValue.fromBool(post.draft()));
     item.put(ALIASES, texts(post.aliases()));
-    item.put(EXTRA, text(writeJson(post.extra())));
+    item.put(EXTRA, text(JsonWriter.write(post.extra())));
     item.put(WORD_COUNT, number(post.wordCount()));
     item.put(CONTENT_HASH, text(post.contentHash()));
     item.put(SOURCE_KEY, text(post.sourceKey()));
@@ -211,12 +211,7 @@ public final class PostMapper {
       }
       content = joined.toByteArray();
     }
-    JsonNode body = decompressContent(content);
-    List<TocEntry> toc = new ArrayList<>();
-    for (JsonNode entry : body.path("toc")) {
-      toc.add(
-          new TocEntry(entry.path("level").asInt(), entry.path("text").asText(), entry.path("id").asText()));
-    }
+    Content body = decompressContent(content);
     return new Post(
         text(item, SLUG),
         text(item, TITLE),
@@ -230,8 +225,8 @@ public final class PostMapper {
         text(item, IMAGE),
         texts(item, ALIASES),
         readJson(text(item, EXTRA)),
-        body.path("html").asText(),
-        toc,
+        body.html(),
+        body.toc(),
         (int) number(item, WORD_COUNT),
         (int) number(item, READING_MINUTES),
         text(item, CONTENT_HASH),
@@ -320,41 +315,56 @@ public final class PostMapper {
 
   // ------------------------------------------------------------------ conversions
 
+  /** The gzipped body: {"html": "...", "toc": [{"level": 2, "text": "...", "id": "..."}]}. */
+  private record Content(String html, List<TocEntry> toc) {}
+
   private static byte[] compressContent(String html, List<TocEntry> toc) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("html", html);
-    body.set("toc", Json.MAPPER.valueToTree(toc));
+    JsonWriter json = JsonWriter.object().field("html", html).startArray("toc");
+    for (TocEntry entry : toc) {
+      json.startObject().field("level", entry.level()).field("text", entry.text()).field("id", entry.id()).end();
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      Json.MAPPER.writeValue(gzip, body);
+      gzip.write(json.finish().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
 
-  private static JsonNode decompressContent(byte[] content) {
-    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(content))) {
-      return Json.MAPPER.readTree(gzip);
+  private static Content decompressContent(byte[] content) {
+    Object body;
+    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(content));
+        JsonParser json = JsonWriter.FACTORY.createParser(gzip)) {
+      json.nextToken();
+      body = JsonReader.value(json);
     } catch (IOException e) {
       throw new UncheckedIOException("A stored post body is not readable", e);
     }
-  }
-
-  private static String writeJson(Map<String, Object> value) {
-    try {
-      return Json.MAPPER.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!(body instanceof Map<?, ?> fields)) {
+      throw new UncheckedIOException(new IOException("A stored post body is not a JSON object"));
     }
+    List<TocEntry> toc = new ArrayList<>();
+    if (fields.get("toc") instanceof List<?> entries) {
+      for (Object entry : entries) {
+        Map<?, ?> e = entry instanceof Map<?, ?> map ? map : Map.of();
+        toc.add(
+            new TocEntry(
+                e.get("level") instanceof Number level ? level.intValue() : 0,
+                e.get("text") instanceof String text ? text : "",
+                e.get("id") instanceof String id ? id : ""));
+      }
+    }
+    return new Content(fields.get("html") instanceof String html ? html : "", toc);
   }
 
+  @SuppressWarnings("unchecked")
   private static Map<String, Object> readJson(String json) {
     if (json == null) {
       return Map.of();
     }
     try {
-      return Json.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+      return (Map<String, Object>) JsonReader.read(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,10 +1,13 @@
-package dev.contentfunctions.shared.json;
+package dev.contentfunctions.localaws;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The one Jackson mapper of a function: building one is costly, so it is built once per container. */
+/**
+ * The tests' Jackson mapper, for reading responses and building events as trees. The functions
+ * themselves use jackson-core only (dev.contentfunctions.shared.json.JsonWriter: cold start).
+ */
 public final class Json {
   public static final ObjectMapper MAPPER =
       new ObjectMapper()
