@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -59,6 +60,7 @@ public final class MotoServer implements AutoCloseable {
   private DynamoDbClient dynamoDb;
   private S3Client s3;
   private SqsClient sqs;
+  private SnsClient sns;
   private boolean stopped;
 
   private MotoServer(Process process, URI endpoint, Path log, boolean isShared) {
@@ -159,6 +161,13 @@ public final class MotoServer implements AutoCloseable {
     return sqs;
   }
 
+  public synchronized SnsClient sns() {
+    if (sns == null) {
+      sns = configure(SnsClient.builder()).build();
+    }
+    return sns;
+  }
+
   /** Stops a server from {@link #start()}; the shared server is left to the shutdown hook. */
   @Override
   public void close() {
@@ -178,7 +187,7 @@ public final class MotoServer implements AutoCloseable {
       return;
     }
     stopped = true;
-    for (AutoCloseable client : new AutoCloseable[] {dynamoDb, s3, sqs}) {
+    for (AutoCloseable client : new AutoCloseable[] {dynamoDb, s3, sqs, sns}) {
       if (client != null) {
         try {
           client.close();

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -117,24 +116,21 @@ final class LocalStack {
 
     List<TopicQueues> topicQueues = new ArrayList<>();
     Map<String, JsonNode> topics = template.propertiesByType(TOPIC);
-    if (!topics.isEmpty()) {
-      try (SnsClient sns = sns(moto)) {
-        for (Map.Entry<String, JsonNode> topic : topics.entrySet()) {
-          String id = topic.getKey();
-          String name =
-              nameOr(values, topic.getValue().path("TopicName"), generatedName(stackName, id));
-          String arn = sns.createTopic(r -> r.name(name)).topicArn();
-          // !Ref of a topic is its ARN.
-          values.created(id, arn, Map.of("TopicArn", arn, "TopicName", name));
-          resources.add(new Resource(id, "topic", name));
-          topicQueues.add(
-              new TopicQueues(
-                  id,
-                  arn,
-                  subscribeQueue(sns, moto.sqs(), arn, name + "-inbox"),
-                  subscribeQueue(sns, moto.sqs(), arn, name + "-console")));
-        }
-      }
+    SnsClient sns = moto.sns();
+    for (Map.Entry<String, JsonNode> topic : topics.entrySet()) {
+      String id = topic.getKey();
+      String name =
+          nameOr(values, topic.getValue().path("TopicName"), generatedName(stackName, id));
+      String arn = sns.createTopic(r -> r.name(name)).topicArn();
+      // !Ref of a topic is its ARN.
+      values.created(id, arn, Map.of("TopicArn", arn, "TopicName", name));
+      resources.add(new Resource(id, "topic", name));
+      topicQueues.add(
+          new TopicQueues(
+              id,
+              arn,
+              subscribeQueue(sns, moto.sqs(), arn, name + "-inbox"),
+              subscribeQueue(sns, moto.sqs(), arn, name + "-console")));
     }
 
     List<EventQueue> eventQueues = new ArrayList<>();
@@ -231,16 +227,6 @@ final class LocalStack {
             .get(QueueAttributeName.QUEUE_ARN);
     sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
     return queueUrl;
-  }
-
-  /** An SNS client for moto, configured as {@link MotoServer}'s own clients are. */
-  private static SnsClient sns(MotoServer moto) {
-    return SnsClient.builder()
-        .endpointOverride(moto.endpoint())
-        .region(moto.region())
-        .credentialsProvider(moto.credentials())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
   }
 
   private static String nameOr(TemplateValues values, JsonNode name, String generated) {

@@ -3,6 +3,7 @@ package dev.contentfunctions.local;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contentfunctions.localaws.DynamoDbStreamEvents;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -178,9 +178,7 @@ final class CoachTestBed {
     if (body != null) {
       request.header("content-type", "application/json").body(body);
     }
-    APIGatewayV2HTTPEvent event = request.build();
-    event.getRequestContext().setAuthorizer(authorizer(caller));
-    return event;
+    return request.authorizer(authorizer(caller)).build();
   }
 
   private static RequestContext.Authorizer authorizer(Caller caller) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.DynamoDbStreamEvents;
 import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
@@ -47,7 +48,7 @@ class ConsultationStreamIT {
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
 
     StreamsEventResponse response =
-        bed.handler().handleRequest(StreamEvents.of(streamRecords(), streamArn), context);
+        bed.handler().handleRequest(DynamoDbStreamEvents.of(streamRecords(), streamArn), context);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(bed.received())
@@ -81,7 +82,7 @@ class ConsultationStreamIT {
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
 
     StreamsEventResponse response =
-        bed.handler().handleRequest(StreamEvents.of(records, streamArn), context);
+        bed.handler().handleRequest(DynamoDbStreamEvents.of(records, streamArn), context);
 
     assertThat(records).hasSize(2);
     assertThat(response.getBatchItemFailures()).isEmpty();
@@ -107,7 +108,7 @@ class ConsultationStreamIT {
 
     bed.handler()
         .handleRequest(
-            StreamEvents.of(records, streamArn), new LocalContext("ConsultationNotifierFunction"));
+            DynamoDbStreamEvents.of(records, streamArn), new LocalContext("ConsultationNotifierFunction"));
 
     assertThat(records).extracting(Record::eventNameAsString).containsExactly("INSERT", "MODIFY");
     assertThat(bed.received())

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 final class NotifierTestBed {
   static final MotoServer MOTO = MotoServer.shared();
-  static final SnsClient SNS = local(SnsClient.builder()).build();
+  static final SnsClient SNS = MOTO.sns();
 
   private final SqsClient sqs = MOTO.sqs();
   final String topicArn;

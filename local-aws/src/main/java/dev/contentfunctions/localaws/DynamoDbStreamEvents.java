@@ -1,4 +1,4 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.localaws;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -16,10 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 /**
  * What Lambda hands a function for a batch of a table's stream records: each record as JSON, the
  * shape GetRecords has on the wire plus the stream's ARN, read into {@link DynamodbEvent} by
- * Lambda's own serializer (as {@link S3EventPoller} reads S3 events). The JSON form is also what an
- * event source mapping's filter patterns are matched against.
+ * Lambda's own serializer (aws-lambda-java-serialization, which the local run also reads S3 events
+ * with). The JSON form is also what an event source mapping's filter patterns are matched against.
+ * Used by the local run's stream poller and by the function tests.
  */
-final class DynamoDbStreamEvents {
+public final class DynamoDbStreamEvents {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final PojoSerializer<DynamodbEvent> EVENTS =
       LambdaEventSerializers.serializerFor(
@@ -28,7 +29,7 @@ final class DynamoDbStreamEvents {
   private DynamoDbStreamEvents() {}
 
   /** One record, as Lambda puts it in the event's {@code Records}. */
-  static ObjectNode toJson(Record record, String streamArn) {
+  public static ObjectNode toJson(Record record, String streamArn) {
     ObjectNode json = JSON.createObjectNode();
     json.put("eventID", record.eventID());
     json.put("eventName", record.eventNameAsString());
@@ -55,10 +56,15 @@ final class DynamoDbStreamEvents {
   }
 
   /** The event of a batch of records from {@link #toJson}. */
-  static DynamodbEvent event(List<ObjectNode> records) {
+  public static DynamodbEvent event(List<ObjectNode> records) {
     ObjectNode event = JSON.createObjectNode();
     event.putArray("Records").addAll(records);
     return EVENTS.fromJson(event.toString());
+  }
+
+  /** The event of a batch of records, all from the stream {@code streamArn}. */
+  public static DynamodbEvent of(List<Record> records, String streamArn) {
+    return event(records.stream().map(record -> toJson(record, streamArn)).toList());
   }
 
   private static ObjectNode image(Map<String, AttributeValue> image) {
