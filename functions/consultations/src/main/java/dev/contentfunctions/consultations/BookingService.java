@@ -81,12 +81,13 @@ final class BookingService {
       return repeat.get();
     }
     String emailHash = hash.ofEmail(request.email());
+    String ipHash = hash.ofIp(sourceIp);
     long window = RATE_WINDOW.getSeconds();
     long windowStart = now.getEpochSecond() / window * window;
     Instant windowEnd = Instant.ofEpochSecond(windowStart + window);
     List<RateCounter> counters =
         List.of(
-            new RateCounter("ip", hash.ofIp(sourceIp), windowStart, windowEnd, MAX_PER_ADDRESS),
+            new RateCounter("ip", ipHash, windowStart, windowEnd, MAX_PER_ADDRESS),
             new RateCounter("email", emailHash, windowStart, windowEnd, MAX_PER_EMAIL));
 
     Consultation consultation =
@@ -101,7 +102,7 @@ final class BookingService {
             request.preferredTimes(),
             request.timezone(),
             true,
-            hash.ofIp(sourceIp),
+            ipHash,
             emailHash,
             null,
             now.plus(retention));

@@ -86,8 +86,8 @@ public final class PostRepository {
   /** The published post just before ({@code older}) or after {@code post} by date, if any is due. */
   public Optional<PostSummary> neighbour(Post post, Instant now, boolean older) {
     String current = PostMapper.listSortKey(post.publishedAt(), post.slug());
-    QueryRequest.Builder query =
-        QueryRequest.builder().tableName(table).indexName(BY_DATE_INDEX).limit(2);
+    String due = PostMapper.listSortUpperBound(now);
+    QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(BY_DATE_INDEX);
     if (older) {
       query
           .keyConditionExpression("listPk = :list AND listSk < :current")
@@ -95,8 +95,13 @@ public final class PostRepository {
               Map.of(
                   ":list", AttributeValue.fromS(PostMapper.PUBLISHED_LIST),
                   ":current", AttributeValue.fromS(current)))
-          .scanIndexForward(false);
+          .scanIndexForward(false)
+          .limit(1);
     } else {
+      if (current.compareTo(due) > 0) {
+        // A scheduled post (seen in preview): nothing due comes after it.
+        return Optional.empty();
+      }
       // Key conditions allow one range per query: BETWEEN includes the post itself, skipped below.
       query
           .keyConditionExpression("listPk = :list AND listSk BETWEEN :current AND :now")
@@ -104,17 +109,16 @@ public final class PostRepository {
               Map.of(
                   ":list", AttributeValue.fromS(PostMapper.PUBLISHED_LIST),
                   ":current", AttributeValue.fromS(current),
-                  ":now", AttributeValue.fromS(PostMapper.listSortUpperBound(now))))
-          .scanIndexForward(true);
-    }
-    if (!older && current.compareTo(PostMapper.listSortUpperBound(now)) > 0) {
-      return Optional.empty();
+                  ":now", AttributeValue.fromS(due)))
+          .scanIndexForward(true)
+          .limit(2);
     }
     return dynamoDb.query(query.build()).items().stream()
         .filter(item -> !current.equals(item.get(PostMapper.LIST_SK).s()))
         .findFirst()
         .map(PostMapper::summaryFromItem);
   }
+
 
   private QueryRequest.Builder listingQuery(String list, Instant now) {
     return QueryRequest.builder()
