@@ -54,6 +54,38 @@ public final class PostRepository {
     return Optional.of(PostMapper.fromItems(item, chunks));
   }
 
+  /** A post's summary and whether it is a draft: what deciding on its visibility needs. */
+  public record Listed(PostSummary summary, boolean draft) {}
+
+  /**
+   * The post under {@code slug} without its body (a projection of the post item): for routes that
+   * need only its tags and dates, so that its HTML is neither transferred nor decompressed.
+   */
+  public Optional<Listed> findSummary(String slug) {
+    List<String> attributes =
+        List.of(
+            PostMapper.SLUG, PostMapper.TITLE, PostMapper.DESCRIPTION, PostMapper.PUBLISHED_AT,
+            PostMapper.UPDATED_AT, PostMapper.TAGS, PostMapper.READING_MINUTES, PostMapper.IMAGE,
+            PostMapper.DRAFT);
+    Map<String, String> names = new HashMap<>();
+    attributes.forEach(name -> names.put("#" + name, name));
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(PostMapper.postKey(slug))
+                        .projectionExpression(String.join(", ", names.keySet()))
+                        .expressionAttributeNames(names))
+            .item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    AttributeValue draft = item.get(PostMapper.DRAFT);
+    return Optional.of(
+        new Listed(PostMapper.summaryFromItem(item), draft != null && Boolean.TRUE.equals(draft.bool())));
+  }
+
   /** The current slug an old slug or alias redirects to. */
   public Optional<String> findAliasTarget(String slug) {
     Map<String, AttributeValue> item =

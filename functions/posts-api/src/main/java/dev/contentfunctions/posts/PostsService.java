@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -86,7 +88,7 @@ public final class PostsService {
    */
   public PostView post(String slug, boolean preview) {
     Instant now = clock.instant();
-    Post post = visiblePost(slug, preview, now);
+    Post post = visible(slug, repository::findPost, found -> preview || found.isVisibleAt(now));
     return new PostView(
         post,
         repository.neighbour(post, now, true).orElse(null),
@@ -101,7 +103,12 @@ public final class PostsService {
   public List<PostSummary> related(String slug, String limitParameter) {
     int limit = QueryParameters.count("limit", limitParameter, DEFAULT_RELATED, MAX_RELATED);
     Instant now = clock.instant();
-    Post post = visiblePost(slug, false, now);
+    PostSummary post =
+        visible(
+                slug,
+                repository::findSummary,
+                found -> !found.draft() && !found.summary().publishedAt().isAfter(now))
+            .summary();
 
     Map<String, PostSummary> candidates = new HashMap<>();
     Map<String, Integer> shared = new HashMap<>();
@@ -154,13 +161,19 @@ public final class PostsService {
     return repository.all(PostMapper.PUBLISHED_LIST, clock.instant());
   }
 
-  private Post visiblePost(String slug, boolean preview, Instant now) {
+  /**
+   * What {@code find} reads under {@code slug} if {@code shown} lets the caller see it.
+   *
+   * @throws Moved the slug is a former slug or alias of a post
+   * @throws ApiException.NotFound nothing the caller may see is there
+   */
+  private <T> T visible(String slug, Function<String, Optional<T>> find, Predicate<T> shown) {
     if (!isSlugLike(slug)) {
       // A path, not a parameter: a malformed slug is simply a page that does not exist.
       throw new ApiException.NotFound("There is no post '" + slug + "'.");
     }
-    Optional<Post> post = repository.findPost(slug);
-    if (post.isPresent() && (preview || post.get().isVisibleAt(now))) {
+    Optional<T> post = find.apply(slug);
+    if (post.isPresent() && shown.test(post.get())) {
       return post.get();
     }
     if (post.isEmpty()) {
