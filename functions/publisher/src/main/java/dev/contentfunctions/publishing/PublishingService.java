@@ -69,13 +69,14 @@ public final class PublishingService {
   }
 
   public Outcome apply(ObjectChange change) {
+    SourcePost source = new SourcePost(change);
     for (int attempt = 1; ; attempt++) {
       Optional<SourceFile> previous = repository.findSource(change.key());
       if (isStale(change, previous)) {
         return new Outcome(Outcome.Kind.SKIPPED, null, "an event as new or newer was already applied");
       }
       try {
-        return change.removed() ? remove(change, previous) : publish(change, previous);
+        return change.removed() ? remove(change, previous) : publish(change, previous, source);
       } catch (ConcurrentChangeException e) {
         if (attempt == MAX_ATTEMPTS) {
           throw e;
@@ -92,15 +93,14 @@ public final class PublishingService {
     return new Outcome(Outcome.Kind.REMOVED, slug, null);
   }
 
-  private Outcome publish(ObjectChange change, Optional<SourceFile> previous) {
-    Optional<byte[]> bytes;
+  private Outcome publish(ObjectChange change, Optional<SourceFile> previous, SourcePost source) {
     Post post;
     try {
-      bytes = files.read(change, MAX_SOURCE_BYTES);
-      if (bytes.isEmpty()) {
+      Optional<Post> read = source.post();
+      if (read.isEmpty()) {
         return new Outcome(Outcome.Kind.SKIPPED, null, "the file or version no longer exists");
       }
-      post = toPost(change.key(), bytes.get());
+      post = read.get();
       repository.publish(post, change, previous);
     } catch (InvalidPostException e) {
       report(change, Status.FAILED, null, e.getMessage());
@@ -108,6 +108,27 @@ public final class PublishingService {
     }
     report(change, Status.PUBLISHED, post.slug(), describe(post));
     return new Outcome(Outcome.Kind.PUBLISHED, post.slug(), null);
+  }
+
+  /**
+   * The post a change's file holds, read and rendered at most once however often the write loses a
+   * race and is retried: rendering a large post takes a second.
+   */
+  private final class SourcePost {
+    private final ObjectChange change;
+    private Optional<Post> post;
+
+    SourcePost(ObjectChange change) {
+      this.change = change;
+    }
+
+    /** Empty when the file or version no longer exists. */
+    Optional<Post> post() {
+      if (post == null) {
+        post = files.read(change, MAX_SOURCE_BYTES).map(bytes -> toPost(change.key(), bytes));
+      }
+      return post;
+    }
   }
 
   Post toPost(String key, byte[] bytes) {
