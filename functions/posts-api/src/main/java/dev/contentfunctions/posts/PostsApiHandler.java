@@ -34,12 +34,20 @@ public final class PostsApiHandler
   private final PostJson json;
   private final FeedDocuments feeds;
 
-  /** Called by Lambda once per container: the client and everything else are built here, once. */
+  /** Held only to keep the SnapStart hook registered (CRaC holds it weakly); null in tests. */
+  @SuppressWarnings("unused")
+  private SnapStartPriming priming;
+
+  /**
+   * Called by Lambda once per container: the client and everything else are built here, once.
+   * With SnapStart (template.yaml) this runs once per published version, and priming runs after it.
+   */
   public PostsApiHandler() {
     this(
         PostsApiConfig.fromEnvironment(),
         AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(),
         Clock.systemUTC());
+    priming = SnapStartPriming.register(this);
   }
 
   public PostsApiHandler(PostsApiConfig config, DynamoDbClient dynamoDb, Clock clock) {

@@ -1,0 +1,42 @@
+package dev.contentfunctions.posts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contentfunctions.localaws.MotoServer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** What the SnapStart hook does before the snapshot: real read paths, no writes, never a failure. */
+class SnapStartPrimingIT {
+  @Test
+  void primingRunsTheReadPathsAndLeavesTheTableAsItWas() {
+    BlogTestBed blog = new BlogTestBed();
+    blog.publishSamplePosts();
+    List<Map<String, AttributeValue>> before = items(blog);
+
+    List<Integer> statuses = SnapStartPriming.register(blog.handler).prime();
+
+    // A post that does not exist (404 after GetItem and the alias lookup), its related posts, and
+    // the first page of the listing (a Query that finds a post).
+    assertThat(statuses).containsExactly(404, 404, 200);
+    assertThat(items(blog)).containsExactlyInAnyOrderElementsOf(before);
+  }
+
+  @Test
+  void primingWithoutTheDatabaseIsAnsweredAndDoesNotFailTheSnapshot() {
+    PostsApiHandler handler =
+        new PostsApiHandler(
+            new PostsApiConfig("posts", BlogTestBed.SITE_URL, "Test Blog", null),
+            MotoServer.shared().unreachableDynamoDb(),
+            Clock.systemUTC());
+
+    assertThat(SnapStartPriming.register(handler).prime()).containsOnly(503);
+  }
+
+  private static List<Map<String, AttributeValue>> items(BlogTestBed blog) {
+    return blog.moto.dynamoDb().scanPaginator(r -> r.tableName(blog.table)).items().stream().toList();
+  }
+}
