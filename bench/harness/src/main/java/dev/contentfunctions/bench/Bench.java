@@ -113,6 +113,16 @@ public final class Bench {
         results.warmLatency.put(variant.getKey(), byRequest);
       }
 
+      progress("SnapStart priming: the read API's first request after init, unprimed and primed");
+      for (int round = 1; round <= results.runs; round++) {
+        for (String variant : List.of("unprimed", "primed")) {
+          results.priming
+              .computeIfAbsent(variant, v -> new ArrayList<>())
+              .add(worker(postsEnv, VARIANTS.get("Lambda flags"), "restore", handlerClass(stack, "PostsApiFunction"),
+                  "GET_POST", String.valueOf(variant.equals("primed"))));
+        }
+      }
+
       progress("Rendering and publishing, warm and in a fresh JVM");
       Map<String, String> publisherEnv = stack.environment("PublisherFunction");
       List<String> flags = VARIANTS.get("Lambda flags");

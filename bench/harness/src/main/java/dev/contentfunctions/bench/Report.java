@@ -34,6 +34,7 @@ final class Report {
     coldStarts(md, r);
     classes(md, r);
     warmLatency(md, r);
+    priming(md, r);
     rendering(md, r);
     sizes(md, r);
     md.append(notes());
@@ -136,6 +137,20 @@ final class Report {
           number(r.warmLatency.get(NO_CAP).get("bare"), call + "_p50_ms"), number(r.warmLatency.get(NO_CAP).get("bare"), call + "_p99_ms")));
     }
     md.append('\n');
+  }
+
+  private static void priming(StringBuilder md, Results r) {
+    md.append("## SnapStart priming (read API, Lambda flags)\n\n")
+        .append("SnapStart itself needs Lambda (a Firecracker snapshot); what shows here is the part priming moves.\n")
+        .append("A fresh JVM builds the handler as at init; *primed* then calls the CRaC hook Lambda calls before the\n")
+        .append("snapshot (`SnapStartPriming`). *First request* is the next GET /posts/{slug}, from the event's JSON to\n")
+        .append("the response: what the first visitor after a restore waits for, beyond the restore itself.\n\n")
+        .append("| | first request | priming, before the snapshot |\n|---|---|---|\n");
+    r.priming.forEach((variant, runs) -> md.append(String.format("| %s | %s | %s |%n", variant,
+        Stats.of(runs.stream().map(v -> number(v, "first_ms")).toList()).medianAndRange(),
+        variant.equals("primed") ? Stats.of(runs.stream().map(v -> number(v, "prime_ms")).toList()).medianAndRange() : "–")));
+    Map<String, String> warm = r.warmLatency.get(LAMBDA).get("GET /posts/{slug}");
+    md.append(String.format("| warm (for scale: p50 of the warm-latency run above) | %.1f | |%n%n", number(warm, "handler_p50_ms")));
   }
 
   private static void rendering(StringBuilder md, Results r) {

@@ -23,6 +23,8 @@ final class Results {
   final Map<String, Map<String, Map<String, String>>> warmLatency = new LinkedHashMap<>();
   /** "seed render", "1 MB publish", ... -> Worker's results. */
   final Map<String, Map<String, String>> rendering = new LinkedHashMap<>();
+  /** "unprimed" / "primed" -> Worker's restore results, one per fresh JVM. */
+  final Map<String, List<Map<String, String>>> priming = new LinkedHashMap<>();
   /** function -> "" (the zip) and each jar -> bytes. */
   final Map<String, Map<String, Long>> sizes = new LinkedHashMap<>();
   String machine;
