@@ -42,10 +42,7 @@ final class ExpectedPermissions {
               Set.of(BASIC_EXECUTION),
               allow("s3:GetObject s3:GetObjectVersion", CONTENT_BUCKET + "/posts/*"),
               allow("s3:PutObject", CONTENT_BUCKET + "/reports/*"),
-              allow(
-                  "dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem dynamodb:DeleteItem"
-                      + " dynamodb:ConditionCheckItem",
-                  POSTS_TABLE),
+              allow("dynamodb:GetItem dynamodb:PutItem dynamodb:DeleteItem dynamodb:ConditionCheckItem", POSTS_TABLE),
               // Added by SAM for EventInvokeConfig's OnFailure destination.
               allow("sqs:SendMessage", "!GetAtt PublishFailureQueue.Arn")),
           "PostsApiFunction",
@@ -58,9 +55,10 @@ final class ExpectedPermissions {
           "ConsultationsFunction",
           new Role(
               Set.of(BASIC_EXECUTION),
-              allow(
-                  "dynamodb:PutItem dynamodb:UpdateItem dynamodb:ConditionCheckItem",
-                  CONSULTATIONS_TABLE),
+              allow("dynamodb:PutItem", CONSULTATIONS_TABLE)
+                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [REQ#*, IDEM#*]"),
+              allow("dynamodb:UpdateItem", CONSULTATIONS_TABLE)
+                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [RATE#*]"),
               allow("dynamodb:GetItem", CONSULTATIONS_TABLE)
                   .when("ForAllValues:StringLike dynamodb:LeadingKeys [IDEM#*]")),
           "ConsultationNotifierFunction",

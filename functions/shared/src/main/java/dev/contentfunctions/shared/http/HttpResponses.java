@@ -20,11 +20,12 @@ public final class HttpResponses {
   private HttpResponses() {}
 
   public static APIGatewayV2HTTPResponse response(int status, String contentType, String body, Map<String, String> headers) {
-    Map<String, String> all = new HashMap<>(SECURITY_HEADERS);
+    Map<String, String> all = new HashMap<>(headers);
     if (contentType != null) {
       all.put("Content-Type", contentType);
     }
-    all.putAll(headers);
+    // Last, so that no caller's headers can weaken them.
+    all.putAll(SECURITY_HEADERS);
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(status)
         .withHeaders(all)
