@@ -268,24 +268,6 @@ class ConsultationsIT {
   }
 
   @Test
-  void databaseOutageAsksForARetryAndTheRetryRecordsOnce() throws Exception {
-    var unreachable = bed.moto.unreachableDynamoDb();
-    String email = email("during.outage");
-    String body = valid(name("During Outage"), email, "Sent while the database was down.");
-
-    APIGatewayV2HTTPResponse during =
-        bed.send(bed.handler(unreachable), json(body).header("Idempotency-Key", "outage-1").sourceIp("198.51.100.50").build());
-    APIGatewayV2HTTPResponse retry = bed.send(json(body).header("Idempotency-Key", "outage-1").sourceIp("198.51.100.50").build());
-    APIGatewayV2HTTPResponse again = bed.send(json(body).header("Idempotency-Key", "outage-1").sourceIp("198.51.100.50").build());
-
-    assertThat(during.getStatusCode()).isEqualTo(503);
-    assertThat(during.getHeaders()).containsKey("Retry-After");
-    assertThat(retry.getStatusCode()).isEqualTo(201);
-    assertThat(body(again).path("id").asText()).isEqualTo(body(retry).path("id").asText());
-    assertThat(bed.requestsOf(email)).hasSize(1);
-  }
-
-  @Test
   void wrongMethodIs405() {
     assertThat(bed.send(dev.contentfunctions.localaws.HttpApiRequest.of("GET", "/consultations").build()).getStatusCode()).isEqualTo(405);
   }

@@ -24,8 +24,9 @@ import java.util.Optional;
  * rendered and published, a deleted one unpublished. Knows nothing of Lambda.
  *
  * <p>Events arrive at least once and out of order. An event whose sequencer is not newer than the
- * last one applied to the same file changes nothing; a broken file is reported and leaves the
- * previous version live; S3 and DynamoDB errors propagate so that the invocation is retried.
+ * last one applied to the same file changes nothing in the table (the last one applied has its
+ * report written again); a broken file is reported and leaves the previous version live; S3 and
+ * DynamoDB errors propagate so that the invocation is retried.
  */
 public final class PublishingService {
   /** Larger files are refused before they are read: 2 MiB of Markdown is a book, not a post. */
@@ -73,6 +74,9 @@ public final class PublishingService {
     for (int attempt = 1; ; attempt++) {
       Optional<SourceFile> previous = repository.findSource(change.key());
       if (isStale(change, previous)) {
+        if (change.sequencer().equals(previous.get().sequencer())) {
+          reportAgain(change, source);
+        }
         return new Outcome(Outcome.Kind.SKIPPED, null, "an event as new or newer was already applied");
       }
       try {
@@ -108,6 +112,21 @@ public final class PublishingService {
     }
     report(change, Status.PUBLISHED, post.slug(), describe(post));
     return new Outcome(Outcome.Kind.PUBLISHED, post.slug(), null);
+  }
+
+  /**
+   * The last event applied, seen again: most often Lambda retrying an invocation that failed after
+   * the table was written (the report could not be written, or the write's answer was lost). The
+   * report is written again, so that the author gets one whatever failed.
+   */
+  private void reportAgain(ObjectChange change, SourcePost source) {
+    if (change.removed()) {
+      report(change, Status.REMOVED, null, "The post is no longer published.");
+    } else {
+      source
+          .post()
+          .ifPresent(post -> report(change, Status.PUBLISHED, post.slug(), describe(post)));
+    }
   }
 
   /**

@@ -1,0 +1,203 @@
+package dev.contentfunctions.publishing;
+
+import static dev.contentfunctions.shared.aws.Attributes.bool;
+import static dev.contentfunctions.shared.aws.Attributes.text;
+import static dev.contentfunctions.shared.aws.Attributes.texts;
+
+import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.shared.posts.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What must hold of the posts table (docs/posts-table.md) whatever failed part-way through a
+ * publish: every post whole, every other item pointing at a post that exists, no source record
+ * without its post, nothing left over from an earlier version. Reads the whole table with a Scan, a
+ * test's view that the functions never take.
+ */
+final class PostsTableInvariants {
+  private final Map<String, Map<String, Map<String, AttributeValue>>> partitions = new TreeMap<>();
+  private final List<String> violations = new ArrayList<>();
+
+  private PostsTableInvariants(DynamoDbClient dynamoDb, String table) {
+    dynamoDb
+        .scanPaginator(r -> r.tableName(table).consistentRead(true))
+        .items()
+        .forEach(
+            item ->
+                partitions
+                    .computeIfAbsent(text(item, PostMapper.PK), pk -> new TreeMap<>())
+                    .put(text(item, PostMapper.SK), item));
+  }
+
+  /** Every broken rule, each naming its item; empty when the table is consistent. */
+  static List<String> violations(DynamoDbClient dynamoDb, String table) {
+    PostsTableInvariants check = new PostsTableInvariants(dynamoDb, table);
+    check.partitions.forEach(
+        (pk, items) ->
+            items.forEach(
+                (sk, item) -> {
+                  if (pk.startsWith("SOURCE#")) {
+                    check.source(PostMapper.sourceFromItem(item));
+                  } else if (sk.equals("POST")) {
+                    check.post(pk, item);
+                  } else if (sk.startsWith("TAG#")) {
+                    check.tag(pk, sk, item);
+                  } else if (sk.startsWith(PostMapper.contentChunkPrefix())) {
+                    check.contentChunk(pk, sk);
+                  } else if (sk.equals("ALIAS")) {
+                    check.alias(pk, item);
+                  } else {
+                    check.violations.add(pk + "/" + sk + ": an item of no known type");
+                  }
+                }));
+    return check.violations;
+  }
+
+  private Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
+    return partitions
+        .getOrDefault(text(key, PostMapper.PK), Map.of())
+        .get(text(key, PostMapper.SK));
+  }
+
+  private void violation(String pk, String sk, String what) {
+    violations.add(pk + "/" + sk + ": " + what);
+  }
+
+  /** The post is whole: its body parts, its tag entries, its listing keys, a live source. */
+  private void post(String pk, Map<String, AttributeValue> post) {
+    String slug = text(post, PostMapper.SLUG);
+    if (!pk.equals(PostMapper.postPartition(slug))) {
+      violation(pk, "POST", "holds the post of slug '" + slug + "'");
+    }
+    Map<String, AttributeValue> source =
+        item(PostMapper.sourceKey(text(post, PostMapper.SOURCE_KEY)));
+    if (source == null
+        || PostMapper.sourceFromItem(source).removed()
+        || !slug.equals(PostMapper.sourceFromItem(source).slug())) {
+      violation(pk, "POST", "no live source record names this post");
+    }
+    for (String tag : texts(post, PostMapper.TAGS)) {
+      if (item(PostMapper.tagKey(slug, tag)) == null) {
+        violation(pk, "POST", "no entry for its tag '" + tag + "'");
+      }
+    }
+    List<Map<String, AttributeValue>> chunks = new ArrayList<>();
+    for (int i = 0; i < PostMapper.contentChunks(post); i++) {
+      Map<String, AttributeValue> chunk = item(PostMapper.contentChunkKey(slug, i));
+      if (chunk == null) {
+        violation(pk, "POST", "body part " + i + " is missing");
+        return;
+      }
+      chunks.add(chunk);
+    }
+    try {
+      PostMapper.fromItems(post, chunks);
+    } catch (RuntimeException e) {
+      violation(pk, "POST", "the body does not read back: " + e);
+    }
+    // Drafts are in no listing (the index is sparse); the others by date, then slug.
+    String expectedList =
+        bool(post, PostMapper.DRAFT)
+            ? null
+            : PostMapper.listSortKey(PostMapper.summaryFromItem(post).publishedAt(), slug);
+    if (!Objects.equals(text(post, PostMapper.LIST_SK), expectedList)) {
+      violation(
+          pk,
+          "POST",
+          "listing key " + text(post, PostMapper.LIST_SK) + ", expected " + expectedList);
+    }
+  }
+
+  /** A tag entry belongs to an existing post that has the tag, and lists it as the post does. */
+  private void tag(String pk, String sk, Map<String, AttributeValue> entry) {
+    Map<String, AttributeValue> post = partitions.get(pk).get("POST");
+    String tag = sk.substring("TAG#".length());
+    if (post == null) {
+      violation(pk, sk, "tag entry of a post that does not exist");
+      return;
+    }
+    if (!texts(post, PostMapper.TAGS).contains(tag)) {
+      violation(pk, sk, "the post no longer has this tag");
+    }
+    if (!PostMapper.summaryFromItem(entry).equals(PostMapper.summaryFromItem(post))) {
+      violation(pk, sk, "its summary differs from the post's: another version's");
+    }
+    String expectedList = text(post, PostMapper.LIST_PK) == null ? null : PostMapper.tagList(tag);
+    if (!Objects.equals(text(entry, PostMapper.LIST_PK), expectedList)
+        || !Objects.equals(text(entry, PostMapper.LIST_SK), text(post, PostMapper.LIST_SK))) {
+      violation(pk, sk, "listed differently from its post");
+    }
+  }
+
+  private void contentChunk(String pk, String sk) {
+    Map<String, AttributeValue> post = partitions.get(pk).get("POST");
+    int index = Integer.parseInt(sk.substring(PostMapper.contentChunkPrefix().length()));
+    if (post == null || index >= PostMapper.contentChunks(post)) {
+      violation(pk, sk, "body part that no post uses");
+    }
+  }
+
+  /** A redirect leads to an existing post, of the same file, which still claims it. */
+  private void alias(String pk, Map<String, AttributeValue> alias) {
+    String target = PostMapper.aliasTarget(alias);
+    String sourceKey = text(alias, PostMapper.SOURCE_KEY);
+    Map<String, AttributeValue> post = item(PostMapper.postKey(target));
+    if (post == null || !sourceKey.equals(text(post, PostMapper.SOURCE_KEY))) {
+      violation(pk, "ALIAS", "redirects to '" + target + "', which is not a post of " + sourceKey);
+    }
+    Map<String, AttributeValue> source = item(PostMapper.sourceKey(sourceKey));
+    String name = pk.substring(PostMapper.postPartition("").length());
+    if (source == null || !redirects(PostMapper.sourceFromItem(source)).contains(name)) {
+      violation(pk, "ALIAS", "left over: its file no longer redirects '" + name + "'");
+    }
+  }
+
+  /** A live source has its post, as recorded; a removed one has left nothing behind. */
+  private void source(SourceFile source) {
+    String pk = "SOURCE#" + source.key();
+    if (source.removed()) {
+      partitions.forEach(
+          (otherPk, items) ->
+              items.forEach(
+                  (sk, item) -> {
+                    if (!otherPk.startsWith("SOURCE#")
+                        && source.key().equals(text(item, PostMapper.SOURCE_KEY))) {
+                      violation(
+                          pk, "SOURCE", "removed, but " + otherPk + "/" + sk + " is still there");
+                    }
+                  }));
+      return;
+    }
+    Map<String, AttributeValue> post = item(PostMapper.postKey(source.slug()));
+    if (post == null || !source.key().equals(text(post, PostMapper.SOURCE_KEY))) {
+      violation(pk, "SOURCE", "its post '" + source.slug() + "' does not exist");
+      return;
+    }
+    if (!new HashSet<>(texts(post, PostMapper.TAGS)).equals(new HashSet<>(source.tags()))
+        || PostMapper.contentChunks(post) != source.contentChunks()) {
+      violation(pk, "SOURCE", "records other tags or body parts than its post has");
+    }
+    for (String name : redirects(source)) {
+      Map<String, AttributeValue> alias = item(PostMapper.aliasKey(name));
+      if (alias == null || !source.slug().equals(PostMapper.aliasTarget(alias))) {
+        violation(pk, "SOURCE", "the redirect '" + name + "' is missing");
+      }
+    }
+  }
+
+  private static Set<String> redirects(SourceFile source) {
+    Set<String> redirects = new LinkedHashSet<>(source.aliases());
+    redirects.addAll(source.formerSlugs());
+    redirects.remove(source.slug());
+    return redirects;
+  }
+}
