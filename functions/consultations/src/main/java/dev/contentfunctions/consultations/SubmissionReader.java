@@ -54,7 +54,8 @@ final class SubmissionReader {
     if (contentType == null) {
       throw new ApiException.UnsupportedMediaType(ACCEPTED);
     }
-    String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+    // -1 keeps empty parts: a type of only ";" would otherwise leave no part 0 to read.
+    String[] parts = contentType.toLowerCase(Locale.ROOT).split(";", -1);
     for (int i = 1; i < parts.length; i++) {
       String parameter = parts[i].strip();
       if (parameter.startsWith("charset=")

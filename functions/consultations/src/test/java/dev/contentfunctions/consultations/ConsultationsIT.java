@@ -237,6 +237,7 @@ class ConsultationsIT {
             new Case("text/plain", good, 415),
             new Case("application/json; charset=iso-8859-1", good, 415),
             new Case(null, good, 415),
+            new Case(";", good, 415),
             new Case("application/x-www-form-urlencoded", "name=%ZZ", 400),
             new Case("application/json", good.replace("Hostile", "Hos\\u0000tile"), 400),
             new Case("application/json", good.replace("Hostile", "Hos\\u202etile\\u0007"), 400),

@@ -91,7 +91,8 @@ record Representation(String body, String contentType, String cacheControl) {
       return false;
     }
     for (String coding : acceptEncoding.split(",")) {
-      String[] parts = coding.trim().split(";");
+      // -1 keeps empty parts: a coding of only ";" would otherwise leave no part 0 to read.
+      String[] parts = coding.trim().split(";", -1);
       if (parts[0].trim().equalsIgnoreCase("gzip")) {
         return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
       }

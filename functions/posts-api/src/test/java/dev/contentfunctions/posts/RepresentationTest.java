@@ -26,7 +26,10 @@ class RepresentationTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"gzip|true", "br, gzip;q=0.5|true", "GZIP|true", "gzip;q=0|false", "gzip; q=0.0|false", "br|false", "identity|false"})
+      value = {
+        "gzip|true", "br, gzip;q=0.5|true", "GZIP|true", "gzip;q=0|false", "gzip; q=0.0|false",
+        "br|false", "identity|false", ";|false", "br, ;, gzip|true"
+      })
   void gzipOnlyWhenAccepted(String acceptEncoding, boolean gzip) {
     assertThat(Representation.acceptsGzip(acceptEncoding)).isEqualTo(gzip);
   }

@@ -3,6 +3,7 @@ package dev.contentfunctions.publishing;
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.PostMapper;
 import dev.contentfunctions.shared.posts.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ public final class PublicationRepository {
 
   /** Body parts of ~350 KB: keeps a transaction well under DynamoDB's 4 MB per transaction. */
   static final int MAX_CONTENT_CHUNKS = 8;
+
+  /** DynamoDB's limit on one item, attribute names included. */
+  static final int MAX_ITEM_BYTES = 400 * 1024;
 
   private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
@@ -84,6 +88,13 @@ public final class PublicationRepository {
     if (items.contentChunks().size() > MAX_CONTENT_CHUNKS) {
       throw new InvalidPostException(
           "This post is too large to store once rendered, even compressed: split it into several posts.");
+    }
+    // The front matter's other keys are stored whole in the post item, next to a body of up to
+    // 200 KB: together they can exceed the item limit, which DynamoDB would refuse on every retry.
+    if (size(items.post()) > MAX_ITEM_BYTES) {
+      throw new InvalidPostException(
+          "This post's front matter is too large to store with it: move long text from the front"
+              + " matter into the post.");
     }
     SourceFile next =
         new SourceFile(
@@ -196,6 +207,36 @@ public final class PublicationRepository {
     redirects.addAll(source.formerSlugs());
     redirects.remove(source.slug());
     return redirects;
+  }
+
+  /**
+   * An item's size as DynamoDB counts it, for the types PostMapper writes (text, numbers, binary,
+   * booleans, lists); numbers as their text, within a byte of DynamoDB's count for each.
+   */
+  private static long size(Map<String, AttributeValue> item) {
+    long bytes = 0;
+    for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+      bytes +=
+          attribute.getKey().getBytes(StandardCharsets.UTF_8).length + size(attribute.getValue());
+    }
+    return bytes;
+  }
+
+  private static long size(AttributeValue value) {
+    if (value.s() != null) {
+      return value.s().getBytes(StandardCharsets.UTF_8).length;
+    }
+    if (value.n() != null) {
+      return value.n().length();
+    }
+    if (value.b() != null) {
+      return value.b().asByteArrayUnsafe().length;
+    }
+    if (value.hasL()) {
+      // 3 bytes for the list, 1 per element.
+      return 3 + value.l().stream().mapToLong(element -> 1 + size(element)).sum();
+    }
+    return 1;
   }
 
   private static long revisionAfter(SourceFile prev) {

@@ -1,6 +1,7 @@
 package dev.contentfunctions.publishing.markdown;
 
 import dev.contentfunctions.publishing.InvalidPostException;
+import java.io.Reader;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,7 +120,7 @@ public final class FrontMatterParser {
     Object root;
     try {
       checkShape(yaml);
-      root = new Load(settings).loadFromString(yaml);
+      root = new Load(settings).loadFromReader(new PairKeepingReader(yaml));
     } catch (YamlEngineException e) {
       throw invalidYaml(e);
     }
@@ -144,7 +145,7 @@ public final class FrontMatterParser {
   private void checkShape(String yaml) {
     Deque<Optional<Anchor>> open = new ArrayDeque<>();
     int aliases = 0;
-    for (Event event : new Parse(settings).parseString(yaml)) {
+    for (Event event : new Parse(settings).parseReader(new PairKeepingReader(yaml))) {
       if (event instanceof CollectionStartEvent start) {
         if (open.size() == MAX_DEPTH) {
           throw new InvalidPostException(
@@ -279,10 +280,12 @@ public final class FrontMatterParser {
   private static Instant instant(Object value, String key) {
     if (value instanceof String s) {
       String trimmed = s.strip();
+      Instant instant;
       try {
-        return DATE_ONLY.matcher(trimmed).matches()
-            ? LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant()
-            : OffsetDateTime.parse(trimmed).toInstant();
+        instant =
+            DATE_ONLY.matcher(trimmed).matches()
+                ? LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : OffsetDateTime.parse(trimmed).toInstant();
       } catch (DateTimeParseException e) {
         throw new InvalidPostException(
             "Front matter: '"
@@ -293,6 +296,18 @@ public final class FrontMatterParser {
                 + trimmed
                 + "').");
       }
+      // Listings sort by the date written with a four-digit year (PostMapper.listSortKey): a post
+      // of the year 10000 would sort before today's, and so be listed long before it is due.
+      int year = instant.atOffset(ZoneOffset.UTC).getYear();
+      if (year < 1 || year > 9999) {
+        throw new InvalidPostException(
+            "Front matter: '"
+                + key
+                + "' must be a date from the year 1 to 9999 (found '"
+                + trimmed
+                + "').");
+      }
+      return instant;
     }
     throw new InvalidPostException(
         "Front matter: '"
@@ -479,5 +494,40 @@ public final class FrontMatterParser {
     return value == null
         ? "empty"
         : "a " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The text for snakeyaml-engine, never cut between the two chars of a surrogate pair (an emoji,
+   * say): 2.10 reads a pair cut at the end of its 1024-char buffer past that buffer's end, and
+   * fails with an IndexOutOfBoundsException instead of reading the post.
+   */
+  private static final class PairKeepingReader extends Reader {
+    private final String text;
+    private int next;
+
+    PairKeepingReader(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      if (length == 0) {
+        return 0;
+      }
+      if (next >= text.length()) {
+        return -1;
+      }
+      int end = Math.min(text.length(), next + length);
+      if (end - next > 1 && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      text.getChars(next, end, buffer, offset);
+      int read = end - next;
+      next = end;
+      return read;
+    }
+
+    @Override
+    public void close() {}
   }
 }

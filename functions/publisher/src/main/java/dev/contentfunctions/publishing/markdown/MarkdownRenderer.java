@@ -8,6 +8,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.contentfunctions.publishing.InvalidPostException;
@@ -34,34 +35,39 @@ public final class MarkdownRenderer {
   /** Flexmark's footnote references; their numbers are not part of the text around them. */
   private static final String FOOTNOTE_REFS = "sup[id^=fnref]";
 
-  private final Parser parser;
-  private final HtmlRenderer renderer;
-  private final HtmlSanitizer sanitizer;
+  /** CommonMark plus the extensions and table rules described above. */
+  static final DataHolder OPTIONS =
+      new MutableDataSet()
+          .set(
+              Parser.EXTENSIONS,
+              List.of(
+                  TablesExtension.create(),
+                  StrikethroughExtension.create(),
+                  AutolinkExtension.create(),
+                  FootnoteExtension.create(),
+                  TaskListExtension.create(),
+                  TypographicExtension.create()))
+          // GitHub's table rules, which authors know from previews.
+          .set(TablesExtension.COLUMN_SPANS, false)
+          .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+          .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+          .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+          .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+          .set(HtmlRenderer.RENDER_HEADER_ID, true)
+          .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
+          .toImmutable();
 
-  public MarkdownRenderer() {
-    DataHolder options =
-        new MutableDataSet()
-            .set(
-                Parser.EXTENSIONS,
-                List.of(
-                    TablesExtension.create(),
-                    StrikethroughExtension.create(),
-                    AutolinkExtension.create(),
-                    FootnoteExtension.create(),
-                    TaskListExtension.create(),
-                    TypographicExtension.create()))
-            // GitHub's table rules, which authors know from previews.
-            .set(TablesExtension.COLUMN_SPANS, false)
-            .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
-            .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
-            .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
-            .set(HtmlRenderer.GENERATE_HEADER_ID, true)
-            .set(HtmlRenderer.RENDER_HEADER_ID, true)
-            .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
-            .toImmutable();
-    parser = Parser.builder(options).build();
-    renderer = HtmlRenderer.builder(options).build();
-    sanitizer = new HtmlSanitizer();
+  private final Parser parser = parser();
+  private final HtmlRenderer renderer = HtmlRenderer.builder(OPTIONS).build();
+  private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+
+  /** Flexmark's parser with {@link LinearInlineParser}: the same result, in less time. */
+  static Parser parser() {
+    return Parser.builder(OPTIONS)
+        .customInlineParserFactory(LinearInlineParser::new)
+        // Flexmark adds the reference definition pre-processor itself only for its own parser.
+        .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
+        .build();
   }
 
   /**

@@ -373,6 +373,18 @@ class FrontMatterParserTest {
         .hasMessageContaining("found '" + date + "'");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "+10000-01-01T00:00:00Z", "9999-12-31T23:00:00-02:00", "-0001-06-01T00:00:00Z", "0000-01-01"
+      })
+  void dateOutsideFourDigitYearsIsRejected(String date) {
+    // Listings sort by the date as text: the year 10000 sorts before today, so it would be listed.
+    assertYamlRejected("title: x\ndate: " + date + "\nupdated: 2025-11-03\n")
+        .hasMessageContaining("'date' must be a date from the year 1 to 9999")
+        .hasMessageContaining("found '" + date + "'");
+  }
+
   @Test
   void dateAsListIsRejected() {
     assertYamlRejected("title: x\ndate: [2025-11-03]\n")
@@ -507,6 +519,15 @@ class FrontMatterParserTest {
   void veryDeepNestingIsRejectedWithoutOverflowingTheStack() {
     assertYamlRejected(REQUIRED + "deep: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n")
         .hasMessageContaining("nested more than 20 levels");
+  }
+
+  @Test
+  void emojiAcrossTheYamlLibrarysReadBufferIsRead() {
+    // snakeyaml-engine reads 1024 chars at a time: this emoji's two chars are 1024 and 1025.
+    String start = REQUIRED + "notes: \"";
+    String notes = "a".repeat(1024 - start.length()) + "\ud83d\ude00".repeat(10);
+
+    assertThat(parse(start + notes + "\"\n").extra()).containsEntry("notes", notes);
   }
 
   @Test
