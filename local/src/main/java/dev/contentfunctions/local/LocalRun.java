@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code local/run}: the whole back end on this machine. Starts moto, creates template.yaml's
@@ -31,6 +32,12 @@ public final class LocalRun implements AutoCloseable {
   private static final Duration FUNCTIONS_START_TIMEOUT = Duration.ofSeconds(60);
   private static final Pattern STACK_NAME =
       Pattern.compile("(?m)^\\s*stack_name\\s*=\\s*\"([^\"]+)\"");
+
+  /**
+   * What a caller of {@link #start} uses of the running stack (local/load: the API to load and the
+   * bucket whose publisher reports say when the content is published).
+   */
+  record Running(URI apiUrl, String contentBucket, S3Client s3) {}
 
   /** Closed in reverse order of starting. */
   private final List<AutoCloseable> started = new ArrayList<>();
@@ -74,7 +81,7 @@ public final class LocalRun implements AutoCloseable {
     }
   }
 
-  void start(LocalRunOptions options, PrintStream out) throws IOException, InterruptedException {
+  Running start(LocalRunOptions options, PrintStream out) throws IOException, InterruptedException {
     long startedAt = System.nanoTime();
     Path root = RepoPaths.root();
     CloudFormationTemplate template = CloudFormationTemplate.load(RepoPaths.template());
@@ -161,6 +168,7 @@ public final class LocalRun implements AutoCloseable {
     }
     started(new ContentMirror(options.contentDir(), ContentMirror.s3(moto.s3(), bucket), out))
         .start();
+    return new Running(URI.create(localUrl), bucket, moto.s3());
   }
 
   /** Stops everything started, newest first; safe to call more than once. */

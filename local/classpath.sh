@@ -1,0 +1,59 @@
+# Sourced by local/run and local/load (not run by itself): builds what the local run needs when a
+# source changed, then sets $java_cmd and $classpath, the latter naming copies of the project's jars.
+# Expects $local_dir, the folder of local/run.
+
+root=$(dirname "$local_dir")
+target=$local_dir/target
+jar=$target/local-run.jar
+classpath_file=$target/classpath.txt
+# Written after each successful build: sources newer than this need a new build.
+stamp=$target/local-run.built
+command_name=local/$(basename "$0")
+
+java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
+command -v "$java_cmd" >/dev/null || { echo "$command_name needs a JDK 17+ (java on PATH or JAVA_HOME)" >&2; exit 1; }
+
+dependencies() {
+  local entries=()
+  IFS=: read -r -a entries < "$classpath_file" || true # the file has no final newline
+  printf '%s\n' "${entries[@]}"
+}
+
+needs_build() {
+  [[ -f $stamp && -f $jar && -f $classpath_file ]] || return 0
+  # A dependency gone (a module's target/ cleaned), or a source, resource or POM changed.
+  local entry
+  while IFS= read -r entry; do
+    [[ -e $entry ]] || return 0
+  done < <(dependencies)
+  [[ -n $(find "$root/pom.xml" "$root/local-aws" "$root/functions" "$root/local" \
+    \( -name target -o -name node_modules \) -prune -o -type f \
+    \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) \
+    -newer "$stamp" -print -quit) ]]
+}
+
+if needs_build; then
+  command -v mvn >/dev/null || { echo "$command_name needs Maven (mvn on PATH) to build" >&2; exit 1; }
+  echo "Building the local run and the functions (mvn -q -DskipTests install)..." >&2
+  # Stamped with the time the build started: a file saved during the build triggers the next one.
+  mkdir -p "$target"
+  touch "$stamp.new"
+  mvn -q -f "$root/pom.xml" -DskipTests install -pl local -am
+  mv "$stamp.new" "$stamp"
+fi
+
+# The JVMs run from copies of the project's own jars: a build in another terminal rewrites
+# target/*.jar and ~/.m2's snapshots in place, which would change classes under a running JVM.
+# Each copy is renamed over the previous one, so a run already going keeps the files it opened.
+runtime=$target/runtime
+mkdir -p "$runtime"
+classpath=
+while IFS= read -r entry; do
+  if [[ -f $entry && ($entry == "$root"/* || $entry == */dev/contentfunctions/*) ]]; then
+    copy=$runtime/$(basename "$entry")
+    cp "$entry" "$copy.$$"
+    mv -f "$copy.$$" "$copy"
+    entry=$copy
+  fi
+  classpath+=${classpath:+:}$entry
+done < <(echo "$jar"; dependencies)

@@ -1,0 +1,68 @@
+package dev.contentfunctions.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import dev.contentfunctions.localaws.RepoPaths;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * local/load, short: 10 s at 10 requests a second against a fresh local run started as local/load
+ * starts it, publishing a copy of content/. Every request must get the answer it expects; how fast
+ * is measured by local/load (docs/load.md), never asserted here.
+ */
+class LoadRunIT {
+  private static final int RATE = 10;
+  private static final Duration DURATION = Duration.ofSeconds(10);
+
+  @TempDir Path temp;
+
+  @Test
+  void everyRequestSentAtAFixedRateGetsTheAnswerItExpects() throws Exception {
+    Path content = temp.resolve("content");
+    copy(RepoPaths.root().resolve("content"), content);
+    Path report = temp.resolve("load.md");
+    Path output = temp.resolve("load-output.txt");
+
+    LoadOptions options = new LoadOptions(RATE, DURATION, report, content);
+    LoadResult result;
+    try (PrintStream out =
+            new PrintStream(Files.newOutputStream(output), true, StandardCharsets.UTF_8);
+        LocalRun localRun = new LocalRun()) {
+      result = LoadRun.run(options, localRun, out);
+    }
+
+    String console = Files.readString(output);
+    assertThat(result.errors()).as(console).isEmpty();
+    assertThat(result.sent()).isEqualTo(options.requests()).isEqualTo(100);
+    assertThat(result.answered()).as("every request sent got an answer").isEqualTo(result.sent());
+    assertThat(result.routes())
+        .containsKeys(
+            Stream.of(VisitorMix.Route.values()).map(route -> route.label).toArray(String[]::new));
+    assertThat(result.routes().get(VisitorMix.BOOKING).statuses)
+        .as("one booking per 100 requests, recorded")
+        .containsExactly(entry(201, 1));
+    assertThat(Files.readString(report)).contains("| **all** | 100 |").contains("No errors");
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+}
