@@ -2,16 +2,14 @@ package dev.contentfunctions.consultations;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.contentfunctions.localaws.HttpApiRequest;
+import dev.contentfunctions.localaws.SeededDraws;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
 
 /**
  * Booking submissions of every shape, drawn from one seed: a plausible request, then a few of its
@@ -92,9 +90,9 @@ final class HostileSubmissions {
           0, 1, 4, 5, 29, 30, 31, 63, 64, 65, 99, 100, 101, 199, 200, 201, 253, 254, 255, 1999,
           2000, 2001, 5000, 17_000);
 
-  private static final String LOWER_CASE = chars('a', 'z');
-  private static final String ALPHANUMERIC = chars('A', 'Z') + LOWER_CASE + chars('0', '9');
-  private static final String PRINTABLE_ASCII = chars(' ', '~');
+  private static final String LOWER_CASE = SeededDraws.chars('a', 'z');
+  private static final String ALPHANUMERIC = SeededDraws.chars('A', 'Z') + LOWER_CASE + SeededDraws.chars('0', '9');
+  private static final String PRINTABLE_ASCII = SeededDraws.chars(' ', '~');
 
   private static final List<String> JSON_CONTENT_TYPES =
       List.of(
@@ -111,10 +109,10 @@ final class HostileSubmissions {
           "application/x-www-form-urlencoded; charset=UTF-8",
           "APPLICATION/X-WWW-FORM-URLENCODED");
 
-  private final SplittableRandom random;
+  private final SeededDraws draw;
 
   HostileSubmissions(long seed) {
-    random = new SplittableRandom(seed);
+    draw = new SeededDraws(seed);
   }
 
   // ------------------------------------------------------------------ the three kinds of try
@@ -123,32 +121,32 @@ final class HostileSubmissions {
   Submission jsonSubmission() {
     String body = jsonDamage(json(fieldSet()));
     return new Submission(
-        oneOf(JSON_CONTENT_TYPES), accept(), idempotencyKey(), body, transport(), sourceIp());
+        draw.oneOf(JSON_CONTENT_TYPES), accept(), idempotencyKey(), body, transport(), sourceIp());
   }
 
   /** A form body (fully percent-encoded or not), perhaps damaged, under a form content type. */
   Submission formSubmission() {
-    String body = formDamage(form(fieldSet(), random.nextBoolean()));
+    String body = formDamage(form(fieldSet(), draw.nextBoolean()));
     return new Submission(
-        oneOf(FORM_CONTENT_TYPES), accept(), idempotencyKey(), body, transport(), sourceIp());
+        draw.oneOf(FORM_CONTENT_TYPES), accept(), idempotencyKey(), body, transport(), sourceIp());
   }
 
   /** Either kind of body under any content type, fitting or not, in any transport. */
   Submission oddlyWrappedSubmission() {
-    String body = random.nextBoolean() ? json(fieldSet()) : form(fieldSet(), true);
-    String damaged = random.nextBoolean() ? jsonDamage(body) : formDamage(body);
+    String body = draw.nextBoolean() ? json(fieldSet()) : form(fieldSet(), true);
+    String damaged = draw.nextBoolean() ? jsonDamage(body) : formDamage(body);
     String contentType =
-        switch (random.nextInt(3)) {
+        switch (draw.nextInt(3)) {
           case 0 -> oddContentType();
-          case 1 -> oneOf(JSON_CONTENT_TYPES);
-          default -> oneOf(FORM_CONTENT_TYPES);
+          case 1 -> draw.oneOf(JSON_CONTENT_TYPES);
+          default -> draw.oneOf(FORM_CONTENT_TYPES);
         };
     return new Submission(
         contentType,
         accept(),
         idempotencyKey(),
         damaged,
-        oneOf(Transport.values()),
+        draw.oneOf(Transport.values()),
         sourceIp());
   }
 
@@ -294,16 +292,16 @@ final class HostileSubmissions {
 
   /** A private address, different almost every time: the same one again would meet the limit. */
   private String sourceIp() {
-    return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+    return "10." + draw.nextInt(256) + "." + draw.nextInt(256) + "." + draw.nextInt(256);
   }
 
   private String idempotencyKey() {
-    return orNull(
+    return draw.orNull(
         0.7,
         () ->
-            random.nextBoolean()
-                ? text(chars('!', '~'), 1, 40)
-                : oneOf(
+            draw.nextBoolean()
+                ? draw.text(SeededDraws.chars('!', '~'), 1, 40)
+                : draw.oneOf(
                     "",
                     " ",
                     "key with spaces",
@@ -314,10 +312,10 @@ final class HostileSubmissions {
   }
 
   private String accept() {
-    return orNull(
+    return draw.orNull(
         0.6,
         () ->
-            oneOf(
+            draw.oneOf(
                 "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
                 "application/json",
                 "*/*",
@@ -326,7 +324,7 @@ final class HostileSubmissions {
 
   /** Mostly as API Gateway sends it; else each odd transport as often as base64 of UTF-8. */
   private Transport transport() {
-    return switch (weighted(12, 2, 1, 1, 1, 1, 1)) {
+    return switch (draw.weighted(12, 2, 1, 1, 1, 1, 1)) {
       case 0 -> Transport.AS_API_GATEWAY_SENDS;
       case 1 -> Transport.BASE64;
       case 2 -> Transport.BASE64_OF_LATIN1;
@@ -345,8 +343,8 @@ final class HostileSubmissions {
   private List<Field> fieldSet() {
     List<Field> fields = plausibleFields();
     // Half are left plausible, so that enough requests are stored to check what storing keeps.
-    if (random.nextBoolean()) {
-      for (int changes = between(1, 3); changes > 0; changes--) {
+    if (draw.nextBoolean()) {
+      for (int changes = draw.between(1, 3); changes > 0; changes--) {
         change(fields);
       }
     }
@@ -355,8 +353,8 @@ final class HostileSubmissions {
 
   private List<Field> plausibleFields() {
     String name =
-        random.nextBoolean()
-            ? oneOf(
+        draw.nextBoolean()
+            ? draw.oneOf(
                 "Ada Lovelace",
                 "Zo\u00eb \u00dcnicode \ud83c\udf3f",
                 "\u0645\u062d\u0645\u062f \u0639\u0644\u064a",
@@ -367,71 +365,71 @@ final class HostileSubmissions {
                 "\u202eevil\u202c",
                 "\ud83d\udc69\ud83c\udffd\u200d\ud83d\udcbb Dev",
                 "\ud83d\ude00".repeat(RequestValidator.MAX_NAME))
-            : text(LOWER_CASE + " \u00e9\u00f8\u00df", 1, 40);
+            : draw.text(LOWER_CASE + " \u00e9\u00f8\u00df", 1, 40);
     // A local part of 8 to 12 random characters, so that the per-address limit is rarely what
     // answers.
     String email =
-        text(ALPHANUMERIC, 8, 12)
-            + oneOf("", "+tag", ".dot", "zo\u00eb", "\ud83d\ude00")
+        draw.text(ALPHANUMERIC, 8, 12)
+            + draw.oneOf("", "+tag", ".dot", "zo\u00eb", "\ud83d\ude00")
             + "@"
-            + oneOf(
+            + draw.oneOf(
                 "example.com",
                 "EXAMPLE.org",
                 "b\u00fccher.example",
                 "xn--bcher-kva.example",
                 "a.b.example.net");
     String phone =
-        orNull(
+        draw.orNull(
             0.4,
             () ->
-                oneOf(
+                draw.oneOf(
                     "+44 20 7946 0000",
                     "(555) 010-0199",
                     "12345",
                     "1".repeat(RequestValidator.MAX_PHONE),
                     " +1.555.010.0199 "));
     String message =
-        orNull(
+        draw.orNull(
             0.3,
             () ->
-                random.nextBoolean()
-                    ? oneOf(
+                draw.nextBoolean()
+                    ? draw.oneOf(
                         "We keep having the same argument.\r\nCan you help?",
                         "Line one\n\tindented \ud83d\ude00\nline three",
                         "\u05e9\u05dc\u05d5\u05dd \u2014 mixed \u202bRTL\u202c text",
                         "e\u0301".repeat(RequestValidator.MAX_MESSAGE / 2),
                         "\ud83c\udf3f".repeat(RequestValidator.MAX_MESSAGE))
-                    : text(PRINTABLE_ASCII + "\n\u00e9\u4e2d", 0, 300));
+                    : draw.text(PRINTABLE_ASCII + "\n\u00e9\u4e2d", 0, 300));
     Object preferred =
-        orNull(
+        draw.orNull(
             0.3,
             () ->
-                random.nextBoolean()
-                    ? listOf(
+                draw.nextBoolean()
+                    ? draw.listOf(
                         0,
                         RequestValidator.MAX_TIMES,
                         () ->
-                            oneOf(
+                            draw.oneOf(
                                 "Tuesday mornings",
                                 "Friday after 4pm",
                                 "\u9031\u672b",
                                 "\ud83c\udf05 early",
                                 "  ",
                                 ""))
-                    : oneOf("Weekday evenings", "x".repeat(RequestValidator.MAX_TIME_TEXT)));
+                    : draw.oneOf("Weekday evenings", "x".repeat(RequestValidator.MAX_TIME_TEXT)));
     String zone =
-        orNull(
+        draw.orNull(
             0.3,
             () ->
-                oneOf(
+                draw.oneOf(
                     "Europe/London",
                     "America/New_York",
                     "Asia/Kolkata",
                     "UTC",
                     "Etc/GMT+12",
                     "America/Argentina/Buenos_Aires"));
-    Object consent = oneOf(Boolean.TRUE, "on", "yes", "1", "TRUE", " On ", "true");
-    String honeypot = orNull(0.6, () -> oneOf("", "   "));
+    Object consent = draw.oneOf(Boolean.TRUE, "on", "yes", "1", "TRUE", " On ", "true");
+    String honeypot = draw.orNull(0.6, () -> draw.oneOf("", "   "));
 
     List<Field> fields = new ArrayList<>();
     fields.add(new Field(NAME, name));
@@ -456,16 +454,16 @@ final class HostileSubmissions {
    * unknown field added, a text field given a length around a limit, or a field nested deeply.
    */
   private void change(List<Field> fields) {
-    switch (random.nextInt(6)) {
-      case 0 -> replace(fields, oneOf(FIELDS), anyJson(3));
+    switch (draw.nextInt(6)) {
+      case 0 -> replace(fields, draw.oneOf(FIELDS), anyJson(3));
       case 1 -> {
-        String name = oneOf(FIELDS);
+        String name = draw.oneOf(FIELDS);
         fields.removeIf(f -> f.name().equals(name));
       }
-      case 2 -> fields.add(new Field(oneOf(FIELDS), anyJson(1)));
-      case 3 -> fields.add(new Field(text(), anyJson(2)));
-      case 4 -> replace(fields, oneOf(TEXT_FIELDS), sizedText());
-      default -> replace(fields, oneOf(FIELDS), nested(oneOf("[", "{\"a\":"), between(2, 6000)));
+      case 2 -> fields.add(new Field(draw.oneOf(FIELDS), anyJson(1)));
+      case 3 -> fields.add(new Field(hostileText(), anyJson(2)));
+      case 4 -> replace(fields, draw.oneOf(TEXT_FIELDS), sizedText());
+      default -> replace(fields, draw.oneOf(FIELDS), nested(draw.oneOf("[", "{\"a\":"), draw.between(2, 6000)));
     }
   }
 
@@ -481,19 +479,19 @@ final class HostileSubmissions {
 
   /** Any JSON value, nested up to {@code depth} levels. */
   private Object anyJson(int depth) {
-    return switch (depth == 0 ? 0 : random.nextInt(3)) {
+    return switch (depth == 0 ? 0 : draw.nextInt(3)) {
       case 0 -> anyScalar();
-      case 1 -> listOf(0, 7, () -> anyJson(depth - 1));
-      default -> new Obj(listOf(0, 4, () -> new Field(text(), anyJson(depth - 1))));
+      case 1 -> draw.listOf(0, 7, () -> anyJson(depth - 1));
+      default -> new Obj(draw.listOf(0, 4, () -> new Field(hostileText(), anyJson(depth - 1))));
     };
   }
 
   private Object anyScalar() {
-    return switch (random.nextInt(3)) {
-      case 0 -> text();
+    return switch (draw.nextInt(3)) {
+      case 0 -> hostileText();
       case 1 ->
           new Raw(
-              oneOf(
+              draw.oneOf(
                   "0",
                   "-0",
                   "1",
@@ -515,32 +513,32 @@ final class HostileSubmissions {
                   "false",
                   "tru",
                   "nul"));
-      default -> random.nextBoolean();
+      default -> draw.nextBoolean();
     };
   }
 
   /** Short hostile text: edge cases alone or mixed with ordinary words, or any BMP characters. */
-  private String text() {
-    return switch (random.nextInt(3)) {
-      case 0 -> oneOf(UNICODE_EDGES);
+  private String hostileText() {
+    return switch (draw.nextInt(3)) {
+      case 0 -> draw.oneOf(UNICODE_EDGES);
       case 1 ->
           String.join(
               "",
-              listOf(
+              draw.listOf(
                   0,
                   12,
                   () ->
-                      random.nextBoolean()
-                          ? oneOf(UNICODE_EDGES)
-                          : oneOf("Ada", "Lovelace", "a@b.example", "Europe/London", " ")));
-      default -> anyChars(40);
+                      draw.nextBoolean()
+                          ? draw.oneOf(UNICODE_EDGES)
+                          : draw.oneOf("Ada", "Lovelace", "a@b.example", "Europe/London", " ")));
+      default -> draw.anyChars(40);
     };
   }
 
   /** Text of a length around a limit, made of one kind of character (one or two chars each). */
   private String sizedText() {
-    return oneOf("a", "\u00e9", "\ud83d\ude00", "e\u0301", " ", "\u202e", "\u200b", "\u0000", "1")
-        .repeat(oneOf(LENGTHS));
+    return draw.oneOf("a", "\u00e9", "\ud83d\ude00", "e\u0301", " ", "\u202e", "\u200b", "\u0000", "1")
+        .repeat(draw.oneOf(LENGTHS));
   }
 
   // ------------------------------------------------------------------ bodies
@@ -678,19 +676,19 @@ final class HostileSubmissions {
   }
 
   private String damage(String text, List<String> suffixes, List<String> replacements) {
-    return switch (weighted(12, 2, 1, 1, 1, 1)) {
+    return switch (draw.weighted(12, 2, 1, 1, 1, 1)) {
       case 0 -> text;
       case 1 -> text.substring(0, positionIn(text));
-      case 2 -> text + oneOf(suffixes);
-      case 3 -> oneOf(replacements);
+      case 2 -> text + draw.oneOf(suffixes);
+      case 3 -> draw.oneOf(replacements);
       case 4 ->
           insert(
               text,
               positionIn(text),
-              oneOf("\u0000", "\u0001", "\n", "\u001f", "\u007f", "\ud800"));
+              draw.oneOf("\u0000", "\u0001", "\n", "\u001f", "\u007f", "\ud800"));
       default -> {
         int size =
-            oneOf(
+            draw.oneOf(
                 SubmissionReader.MAX_BODY_BYTES - 10, SubmissionReader.MAX_BODY_BYTES + 1, 70_000);
         yield text + " ".repeat(Math.max(0, size - text.length()));
       }
@@ -699,7 +697,7 @@ final class HostileSubmissions {
 
   /** A position in the text, its start and end included. */
   private int positionIn(String text) {
-    return random.nextInt(text.length() + 1);
+    return draw.nextInt(text.length() + 1);
   }
 
   private static String insert(String text, int at, String inserted) {
@@ -710,10 +708,10 @@ final class HostileSubmissions {
 
   /** Missing, empty, parameters without a type, other charsets and types, and plain junk. */
   private String oddContentType() {
-    return orNull(
+    return draw.orNull(
         0.1,
         () ->
-            oneOf(
+            draw.oneOf(
                 "",
                 ";",
                 ";;",
@@ -742,72 +740,5 @@ final class HostileSubmissions {
                 "application/json;" + " ".repeat(5000),
                 "x".repeat(10_000),
                 "application/x-www-form-urlencoded;foo=\"bar;baz\""));
-  }
-
-  // ------------------------------------------------------------------ drawing from the seed
-
-  /** One of the values, each as likely. */
-  @SafeVarargs
-  private <T> T oneOf(T... values) {
-    return values[random.nextInt(values.length)];
-  }
-
-  private <T> T oneOf(List<T> values) {
-    return values.get(random.nextInt(values.size()));
-  }
-
-  /** The index of a weight, drawn as often as its share: (3, 1) gives 0 three times in four. */
-  private int weighted(int... weights) {
-    int draw = random.nextInt(Arrays.stream(weights).sum());
-    int index = 0;
-    while (draw >= weights[index]) {
-      draw -= weights[index++];
-    }
-    return index;
-  }
-
-  /** Null with the given probability, else a value. */
-  private <T> T orNull(double probability, Supplier<T> value) {
-    return random.nextDouble() < probability ? null : value.get();
-  }
-
-  /** From {@code min} to {@code max}, both included. */
-  private int between(int min, int max) {
-    return random.nextInt(min, max + 1);
-  }
-
-  private <T> List<T> listOf(int minSize, int maxSize, Supplier<T> element) {
-    List<T> list = new ArrayList<>();
-    for (int size = between(minSize, maxSize); size > 0; size--) {
-      list.add(element.get());
-    }
-    return list;
-  }
-
-  /** {@code min} to {@code max} characters, each one of the alphabet's. */
-  private String text(String alphabet, int min, int max) {
-    StringBuilder text = new StringBuilder();
-    for (int length = between(min, max); length > 0; length--) {
-      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-    }
-    return text.toString();
-  }
-
-  /** Up to {@code max} chars of any value: controls, noncharacters and lone surrogates included. */
-  private String anyChars(int max) {
-    StringBuilder text = new StringBuilder();
-    for (int length = between(0, max); length > 0; length--) {
-      text.append((char) random.nextInt(Character.MAX_VALUE + 1));
-    }
-    return text.toString();
-  }
-
-  /** The characters from {@code first} to {@code last}, as an alphabet for {@link #text}. */
-  private static String chars(char first, char last) {
-    StringBuilder chars = new StringBuilder();
-    for (char c = first; c <= last; c++) {
-      chars.append(c);
-    }
-    return chars.toString();
   }
 }

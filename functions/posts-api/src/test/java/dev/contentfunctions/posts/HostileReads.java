@@ -1,16 +1,13 @@
 package dev.contentfunctions.posts;
 
+import dev.contentfunctions.localaws.SeededDraws;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
 
 /**
  * Requests to the read API, drawn from one seed: random and hostile slugs, cursors (random, random
@@ -38,7 +35,7 @@ final class HostileReads {
   static final List<String> TAGS =
       List.of("numbered", "even", "food", "relationships", "communication");
 
-  private final SplittableRandom random;
+  private final SeededDraws draw;
   private final List<String> cursors;
   private final List<String> etags;
 
@@ -47,7 +44,7 @@ final class HostileReads {
    * @param etags ETags the API really gave out, to send back in If-None-Match
    */
   HostileReads(long seed, List<String> cursors, List<String> etags) {
-    this.random = new SplittableRandom(seed);
+    this.draw = new SeededDraws(seed);
     this.cursors = cursors;
     this.etags = etags;
   }
@@ -76,7 +73,7 @@ final class HostileReads {
 
   ReadRequest request() {
     String method =
-        switch (weighted(12, 3, 1, 1, 1, 1)) {
+        switch (draw.weighted(12, 3, 1, 1, 1, 1)) {
           case 0 -> "GET";
           case 1 -> "HEAD";
           case 2 -> "OPTIONS";
@@ -90,19 +87,19 @@ final class HostileReads {
   // ------------------------------------------------------------------ paths and queries
 
   private String path() {
-    return switch (weighted(4, 4, 2, 2, 1)) {
+    return switch (draw.weighted(4, 4, 2, 2, 1)) {
       case 0 -> "/posts" + query();
       case 1 ->
           "/posts/"
               + slugSegment()
-              + oneOf("", "/", "?preview=" + BlogTestBed.PREVIEW_TOKEN);
+              + draw.oneOf("", "/", "?preview=" + BlogTestBed.PREVIEW_TOKEN);
       case 2 -> {
         String slug = slugSegment();
         String limit = limit();
         yield "/posts/" + slug + "/related" + (limit == null ? "" : "?limit=" + encode(limit));
       }
       case 3 ->
-          oneOf(
+          draw.oneOf(
               "/tags",
               "/feed.xml",
               "/sitemap.xml",
@@ -112,23 +109,23 @@ final class HostileReads {
               "",
               "//posts",
               "/posts//related");
-      default -> "/" + String.join("/", listOf(0, 4, this::slugSegment));
+      default -> "/" + String.join("/", draw.listOf(0, 4, this::slugSegment));
     };
   }
 
   /** Any mix of limit, cursor, tag, preview and unknown parameters, some repeated. */
   private String query() {
     List<String> parameters =
-        listOf(
+        draw.listOf(
             0,
             4,
             () ->
-                switch (random.nextInt(4)) {
+                switch (draw.nextInt(4)) {
                   case 0 -> "limit=" + encode(limitValue());
                   case 1 -> "cursor=" + encode(cursor());
                   case 2 -> "tag=" + encode(tag());
                   default ->
-                      oneOf(
+                      draw.oneOf(
                           "preview=" + BlogTestBed.PREVIEW_TOKEN,
                           "preview=wrong",
                           "preview",
@@ -143,13 +140,13 @@ final class HostileReads {
 
   /** No limit at all, or a limit as {@link #limitValue}. */
   private String limit() {
-    return orNull(0.3, this::limitValue);
+    return draw.orNull(0.3, this::limitValue);
   }
 
   private String limitValue() {
-    return weighted(3, 2) == 0
-        ? oneOf("1", "3", "10", "50")
-        : oneOf(
+    return draw.weighted(3, 2) == 0
+        ? draw.oneOf("1", "3", "10", "50")
+        : draw.oneOf(
             "-1",
             "0",
             "11",
@@ -170,11 +167,11 @@ final class HostileReads {
   }
 
   private String tag() {
-    return switch (weighted(4, 1, 1, 1)) {
-      case 0 -> oneOf(TAGS);
-      case 1 -> oneOf(TAGS).toUpperCase(Locale.ROOT);
+    return switch (draw.weighted(4, 1, 1, 1)) {
+      case 0 -> draw.oneOf(TAGS);
+      case 1 -> draw.oneOf(TAGS).toUpperCase(Locale.ROOT);
       case 2 ->
-          oneOf(
+          draw.oneOf(
               "",
               " ",
               "a--b",
@@ -187,7 +184,7 @@ final class HostileReads {
               "%",
               "TAG#x",
               "numbered\u0000");
-      default -> anyChars(30);
+      default -> draw.anyChars(30);
     };
   }
 
@@ -197,38 +194,38 @@ final class HostileReads {
    * public check value: for any listing, any position, any length of slug.
    */
   private String cursor() {
-    return switch (weighted(2, 2, 2, 1, 1, 1)) {
-      case 0 -> oneOf(cursors);
+    return switch (draw.weighted(2, 2, 2, 1, 1, 1)) {
+      case 0 -> draw.oneOf(cursors);
       case 1 ->
           edit(
-              oneOf(cursors),
-              between(0, 1000),
-              oneOf("flip", "cut", "extend", "pad", "alphabet", "upper"));
+              draw.oneOf(cursors),
+              draw.between(0, 1000),
+              draw.oneOf("flip", "cut", "extend", "pad", "alphabet", "upper"));
       case 2 -> reSignedCursor();
       case 3 -> {
-        byte[] bytes = new byte[between(0, 200)];
-        random.nextBytes(bytes);
+        byte[] bytes = new byte[draw.between(0, 200)];
+        draw.nextBytes(bytes);
         yield Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
       }
-      case 4 -> anyChars(60);
-      default -> oneOf("", "=", "A", "AAAAAAAAAAAA");
+      case 4 -> draw.anyChars(60);
+      default -> draw.oneOf("", "=", "A", "AAAAAAAAAAAA");
     };
   }
 
   private String reSignedCursor() {
     String list =
-        oneOf("PUBLISHED", "TAG#numbered", "TAG#even", "TAG#", "TAG#no-such-tag", "published");
+        draw.oneOf("PUBLISHED", "TAG#numbered", "TAG#even", "TAG#", "TAG#no-such-tag", "published");
     String time =
-        oneOf(
+        draw.oneOf(
             "2026-01-15T12:00:00Z",
             "2024-01-03T00:00:00Z",
             "0000-01-01T00:00:00Z",
             "9999-12-31T23:59:59Z");
     String slug =
-        switch (random.nextInt(3)) {
-          case 0 -> oneOf(SLUGS);
-          case 1 -> text(chars('a', 'z'), 1, 30);
-          default -> "a".repeat(oneOf(900, 1100, 2100, 5000));
+        switch (draw.nextInt(3)) {
+          case 0 -> draw.oneOf(SLUGS);
+          case 1 -> draw.text(SeededDraws.chars('a', 'z'), 1, 30);
+          default -> "a".repeat(draw.oneOf(900, 1100, 2100, 5000));
         };
     return PageCursor.encode(list, time + "#" + slug);
   }
@@ -253,11 +250,11 @@ final class HostileReads {
    */
   private String slugSegment() {
     String slug =
-        switch (weighted(4, 1, 2, 1)) {
-          case 0 -> oneOf(SLUGS);
-          case 1 -> oneOf(SLUGS).toUpperCase(Locale.ROOT);
+        switch (draw.weighted(4, 1, 2, 1)) {
+          case 0 -> draw.oneOf(SLUGS);
+          case 1 -> draw.oneOf(SLUGS).toUpperCase(Locale.ROOT);
           case 2 ->
-              oneOf(
+              draw.oneOf(
                   "..",
                   ".",
                   "../tags",
@@ -281,11 +278,11 @@ final class HostileReads {
                   "a".repeat(101),
                   "a-".repeat(2000) + "a",
                   "\u00e9".repeat(3000));
-          default -> anyChars(30);
+          default -> draw.anyChars(30);
         };
     boolean typable =
         slug.chars().noneMatch(c -> c == '%' || c == '?' || c == '#') && !slug.isEmpty();
-    return switch (oneOf("encoded", "twice", "typed")) {
+    return switch (draw.oneOf("encoded", "twice", "typed")) {
       case "twice" -> encodeSegment(encodeSegment(slug));
       case "typed" -> typable ? slug : encodeSegment(slug);
       default -> encodeSegment(slug);
@@ -305,15 +302,15 @@ final class HostileReads {
 
   private Map<String, String> headers() {
     String ifNoneMatch =
-        orNull(
+        draw.orNull(
             0.5,
             () ->
-                switch (random.nextInt(5)) {
-                  case 0 -> oneOf(etags);
-                  case 1 -> "W/" + oneOf(etags);
-                  case 2 -> "\"stale\", " + oneOf(etags);
+                switch (draw.nextInt(5)) {
+                  case 0 -> draw.oneOf(etags);
+                  case 1 -> "W/" + draw.oneOf(etags);
+                  case 2 -> "\"stale\", " + draw.oneOf(etags);
                   case 3 ->
-                      oneOf(
+                      draw.oneOf(
                           "*",
                           "\"",
                           "W/",
@@ -324,20 +321,20 @@ final class HostileReads {
                           "\"\u00e9\"",
                           "\"a\",".repeat(3000),
                           "*".repeat(9000));
-                  default -> anyChars(40);
+                  default -> draw.anyChars(40);
                 });
     String acceptEncoding =
-        orNull(
+        draw.orNull(
             0.4,
             () ->
-                random.nextBoolean()
+                draw.nextBoolean()
                     ? String.join(
                         ", ",
-                        listOf(
+                        draw.listOf(
                             0,
                             4,
                             () ->
-                                oneOf(
+                                draw.oneOf(
                                     "gzip",
                                     "GZIP",
                                     "deflate",
@@ -356,12 +353,12 @@ final class HostileReads {
                                     "gzip;q=0;q=1",
                                     "\u0000",
                                     "x".repeat(5000))))
-                    : anyChars(40));
+                    : draw.anyChars(40));
     String previewToken =
-        orNull(
+        draw.orNull(
             0.8,
             () ->
-                oneOf(
+                draw.oneOf(
                     BlogTestBed.PREVIEW_TOKEN,
                     "wrong",
                     "",
@@ -370,10 +367,10 @@ final class HostileReads {
                     "t".repeat(10_000),
                     "\u00e9\u0000"));
     String accept =
-        orNull(
+        draw.orNull(
             0.7,
             () ->
-                oneOf(
+                draw.oneOf(
                     "application/json", "text/html", "*/*", "application/xml;q=0.1", "\u0000"));
 
     Map<String, String> headers = new LinkedHashMap<>();
@@ -388,72 +385,5 @@ final class HostileReads {
     if (value != null) {
       headers.put(name, value);
     }
-  }
-
-  // ------------------------------------------------------------------ drawing from the seed
-
-  /** One of the values, each as likely. */
-  @SafeVarargs
-  private <T> T oneOf(T... values) {
-    return values[random.nextInt(values.length)];
-  }
-
-  private <T> T oneOf(List<T> values) {
-    return values.get(random.nextInt(values.size()));
-  }
-
-  /** The index of a weight, drawn as often as its share: (3, 1) gives 0 three times in four. */
-  private int weighted(int... weights) {
-    int draw = random.nextInt(Arrays.stream(weights).sum());
-    int index = 0;
-    while (draw >= weights[index]) {
-      draw -= weights[index++];
-    }
-    return index;
-  }
-
-  /** Null with the given probability, else a value. */
-  private <T> T orNull(double probability, Supplier<T> value) {
-    return random.nextDouble() < probability ? null : value.get();
-  }
-
-  /** From {@code min} to {@code max}, both included. */
-  private int between(int min, int max) {
-    return random.nextInt(min, max + 1);
-  }
-
-  private <T> List<T> listOf(int minSize, int maxSize, Supplier<T> element) {
-    List<T> list = new ArrayList<>();
-    for (int size = between(minSize, maxSize); size > 0; size--) {
-      list.add(element.get());
-    }
-    return list;
-  }
-
-  /** {@code min} to {@code max} characters, each one of the alphabet's. */
-  private String text(String alphabet, int min, int max) {
-    StringBuilder text = new StringBuilder();
-    for (int length = between(min, max); length > 0; length--) {
-      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-    }
-    return text.toString();
-  }
-
-  /** Up to {@code max} chars of any value: controls, noncharacters and lone surrogates included. */
-  private String anyChars(int max) {
-    StringBuilder text = new StringBuilder();
-    for (int length = between(0, max); length > 0; length--) {
-      text.append((char) random.nextInt(Character.MAX_VALUE + 1));
-    }
-    return text.toString();
-  }
-
-  /** The characters from {@code first} to {@code last}, as an alphabet for {@link #text}. */
-  private static String chars(char first, char last) {
-    StringBuilder chars = new StringBuilder();
-    for (char c = first; c <= last; c++) {
-      chars.append(c);
-    }
-    return chars.toString();
   }
 }
