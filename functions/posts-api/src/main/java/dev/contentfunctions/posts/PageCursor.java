@@ -18,6 +18,13 @@ final class PageCursor {
   private static final String VERSION = "1";
   private static final Pattern SORT_KEY =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z#[a-z0-9]+(-[a-z0-9]+)*");
+
+  /**
+   * A timestamp, '#' and a slug of at most 100 characters (the publisher's limit). The check value
+   * is public, so a cursor can be forged; a longer key would reach DynamoDB, which refuses sort keys
+   * over 1,024 bytes with an error rather than a 400.
+   */
+  private static final int MAX_SORT_KEY_LENGTH = "2025-01-01T00:00:00Z#".length() + 100;
   private static final int CHECK_BYTES = 8;
 
   private PageCursor() {}
@@ -48,7 +55,10 @@ final class PageCursor {
       throw invalid();
     }
     String[] parts = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-    if (parts.length != 3 || !VERSION.equals(parts[0]) || !SORT_KEY.matcher(parts[2]).matches()) {
+    if (parts.length != 3
+        || !VERSION.equals(parts[0])
+        || parts[2].length() > MAX_SORT_KEY_LENGTH
+        || !SORT_KEY.matcher(parts[2]).matches()) {
       throw invalid();
     }
     if (!parts[1].equals(list)) {

@@ -27,6 +27,16 @@ class PageCursorTest {
   }
 
   @Test
+  void forgedCursorWithASlugLongerThanAnyPostsIsRefused() {
+    String longest = "2025-11-03T00:00:00Z#" + "a".repeat(100);
+    String tooLong = longest + "a";
+
+    assertThat(PageCursor.decode(PageCursor.encode("PUBLISHED", longest), "PUBLISHED")).isEqualTo(longest);
+    assertThatThrownBy(() -> PageCursor.decode(PageCursor.encode("PUBLISHED", tooLong), "PUBLISHED"))
+        .isInstanceOf(ApiException.BadRequest.class);
+  }
+
+  @Test
   void everySingleCharacterEditIsRefused() {
     String cursor = PageCursor.encode("PUBLISHED", KEY);
     for (int i = 0; i < cursor.length(); i++) {
