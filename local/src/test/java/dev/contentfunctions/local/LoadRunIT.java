@@ -3,8 +3,6 @@ package dev.contentfunctions.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.contentfunctions.localaws.RepoPaths;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +25,7 @@ class LoadRunIT {
 
   @Test
   void everyRequestSentAtAFixedRateGetsTheAnswerItExpects() throws Exception {
-    Path content = temp.resolve("content");
-    copy(RepoPaths.root().resolve("content"), content);
+    Path content = SampleContent.copyInto(temp);
     Path report = temp.resolve("load.md");
     Path output = temp.resolve("load-output.txt");
 
@@ -51,18 +48,5 @@ class LoadRunIT {
         .as("one booking per 100 requests, recorded")
         .containsExactly(entry(201, 1));
     assertThat(Files.readString(report)).contains("| **all** | 100 |").contains("No errors");
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 }

@@ -62,8 +62,7 @@ class WebsiteIT {
 
   @BeforeAll
   static void startTheRunAndABrowser() throws Exception {
-    content = temp.resolve("content");
-    copy(RepoPaths.root().resolve("content"), content);
+    content = SampleContent.copyInto(temp);
     for (int day = 1; day <= ARCHIVE_POSTS; day++) {
       Files.writeString(
           content.resolve("posts/" + archive(day) + ".md"),
@@ -378,19 +377,6 @@ class WebsiteIT {
     try (Stream<String> lines =
         Files.lines(RepoPaths.root().resolve("content/posts/" + slug + ".md"))) {
       return lines.filter(line -> line.startsWith("## ")).map(line -> line.substring(3)).toList();
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
     }
   }
 }
