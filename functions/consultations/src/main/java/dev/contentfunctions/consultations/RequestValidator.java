@@ -122,11 +122,19 @@ final class RequestValidator {
     return node instanceof String text && TRUE.contains(text.strip().toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** No control characters (line breaks and tabs allowed in multi-line text), no lone surrogates. */
+  /**
+   * No control characters (line breaks and tabs allowed in multi-line text), no bidirectional
+   * embeddings, overrides or isolates, no lone surrogates. The bidi controls would let a name or
+   * message show the coach other text than it holds, in the notification e-mail and the CSV export;
+   * the plain marks (U+200E, U+200F) that right-to-left writing needs stay allowed.
+   */
   private static boolean printable(String value, boolean multiline) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+        return false;
+      }
+      if (isBidiControl(c)) {
         return false;
       }
       if (Character.isHighSurrogate(c)) {
@@ -139,5 +147,10 @@ final class RequestValidator {
       }
     }
     return true;
+  }
+
+  /** U+202A to U+202E (embeddings, overrides, pop) and U+2066 to U+2069 (isolates). */
+  private static boolean isBidiControl(char c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
   }
 }

@@ -174,7 +174,8 @@ class ConsultationBodiesPropertiesIT {
   }
 
   /**
-   * Trimmed, not blank, within {@code max} code points, no control characters or lone surrogates.
+   * Trimmed, not blank, within {@code max} code points, no control characters, bidi controls or lone
+   * surrogates.
    */
   private static void assertPlainText(String value, int max, boolean multiline) {
     assertThat(value).isNotBlank().isEqualTo(value.strip());
@@ -186,6 +187,9 @@ class ConsultationBodiesPropertiesIT {
               boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
               assertThat(Character.isISOControl(c) && !(multiline && lineBreakOrTab))
                   .as("control character U+%04X in a stored field", c)
+                  .isFalse();
+              assertThat((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+                  .as("bidirectional control U+%04X in a stored field", c)
                   .isFalse();
               assertThat(Character.getType(c))
                   .as("lone surrogate in a stored field")

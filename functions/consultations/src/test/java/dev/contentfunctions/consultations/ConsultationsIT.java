@@ -241,6 +241,8 @@ class ConsultationsIT {
             new Case("application/x-www-form-urlencoded", "name=%ZZ", 400),
             new Case("application/json", good.replace("Hostile", "Hos\\u0000tile"), 400),
             new Case("application/json", good.replace("Hostile", "Hos\\u202etile\\u0007"), 400),
+            new Case("application/json", good.replace("Hostile", "Hos\\u202etile"), 400),
+            new Case("application/json", good.replace("Hostile", "Hos\\u2067tile\\u2069"), 400),
             new Case("application/json", good.replace("\"consent\":true", "\"consent\":\"maybe\""), 400),
             new Case("application/json", good.replace("\"Hostile\"", "{\"first\":\"Hostile\"}"), 400));
     for (Case c : cases) {
