@@ -25,11 +25,13 @@ final class SnapStartPriming implements Resource {
   /** A well-formed slug (malformed ones never reach DynamoDB) that no post is expected to have. */
   private static final String MISSING_SLUG = "snapstart-priming-no-such-post";
 
-  private static final List<String[]> REQUESTS =
+  private static final List<Request> REQUESTS =
       List.of(
-          new String[] {"/posts/" + MISSING_SLUG, ""},
-          new String[] {"/posts/" + MISSING_SLUG + "/related", ""},
-          new String[] {"/posts", "limit=1"});
+          new Request("/posts/" + MISSING_SLUG, Map.of()),
+          new Request("/posts/" + MISSING_SLUG + "/related", Map.of()),
+          new Request("/posts", Map.of("limit", "1")));
+
+  private record Request(String path, Map<String, String> query) {}
 
   private final PostsApiHandler handler;
 
@@ -60,29 +62,20 @@ final class SnapStartPriming implements Resource {
   /** Sends each priming request through the handler once; returns the status codes. */
   List<Integer> prime() {
     return REQUESTS.stream()
-        .map(request -> handler.handleRequest(event(request[0], request[1]), PrimingContext.INSTANCE).getStatusCode())
+        .map(request -> handler.handleRequest(event(request), PrimingContext.INSTANCE).getStatusCode())
         .toList();
   }
 
-  private static APIGatewayV2HTTPEvent event(String path, String query) {
+  private static APIGatewayV2HTTPEvent event(Request request) {
     var http =
-        APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build();
+        APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(request.path()).build();
     return APIGatewayV2HTTPEvent.builder()
-        .withRawPath(path)
-        .withRawQueryString(query)
-        .withQueryStringParameters(parse(query))
+        .withRawPath(request.path())
+        .withQueryStringParameters(request.query())
         .withHeaders(Map.of("accept-encoding", "gzip"))
         .withRequestContext(
             APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("snapstart-priming").withHttp(http).build())
         .build();
-  }
-
-  private static Map<String, String> parse(String query) {
-    return query.isEmpty()
-        ? Map.of()
-        : java.util.Arrays.stream(query.split("&"))
-            .map(pair -> pair.split("=", 2))
-            .collect(java.util.stream.Collectors.toMap(pair -> pair[0], pair -> pair[1]));
   }
 
   /** The Lambda context of the priming requests: no invocation exists yet. */
