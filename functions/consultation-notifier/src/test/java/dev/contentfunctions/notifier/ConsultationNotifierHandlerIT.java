@@ -85,9 +85,9 @@ class ConsultationNotifierHandlerIT {
 
   @Test
   void recordsAfterAFailedPublishAreLeftForLambdasRetry() {
-    Consultation first = NotifierTestBed.request("Alex Example", "alex@example.com");
-    Consultation failing = NotifierTestBed.request("Sam Sample", "sam@example.com");
-    Consultation after = NotifierTestBed.request("Robin Placeholder", "robin@example.com");
+    Consultation first = TestRequests.request("Alex Example", "alex@example.com");
+    Consultation failing = TestRequests.request("Sam Sample", "sam@example.com");
+    Consultation after = TestRequests.request("Robin Placeholder", "robin@example.com");
     DynamodbEvent event =
         StreamEvents.inserts(
             List.of(
@@ -121,10 +121,10 @@ class ConsultationNotifierHandlerIT {
 
   @Test
   void unreadableRequestIsLoggedAndSkippedNotRetried() {
-    Consultation readable = NotifierTestBed.request("Alex Example", "alex@example.com");
+    Consultation readable = TestRequests.request("Alex Example", "alex@example.com");
     Map<String, AttributeValue> broken =
         new HashMap<>(
-            ConsultationMapper.toItem(NotifierTestBed.request("Sam Sample", "sam@example.com")));
+            ConsultationMapper.toItem(TestRequests.request("Sam Sample", "sam@example.com")));
     broken.remove(ConsultationMapper.RECEIVED_AT);
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
 

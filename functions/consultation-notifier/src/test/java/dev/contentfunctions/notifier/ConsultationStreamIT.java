@@ -43,7 +43,7 @@ class ConsultationStreamIT {
 
   @Test
   void newRequestInTheTableReachesTheCoach() {
-    Consultation request = NotifierTestBed.request("Alex Example", "alex@example.com");
+    Consultation request = TestRequests.request("Alex Example", "alex@example.com");
     dynamoDb.putItem(r -> r.tableName(table).item(ConsultationMapper.toItem(request)));
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
 
@@ -63,6 +63,35 @@ class ConsultationStreamIT {
             request.id());
     assertThat(context.logLines())
         .allSatisfy(line -> assertThat(line).doesNotContain("Alex Example", "alex@example.com"));
+  }
+
+  @Test
+  void forgedLinesOfAStoredRequestReachTheCoachQuotedNotAsTheSystemsOwn() {
+    Consultation request =
+        TestRequests.withMessage(
+            TestRequests.request(
+                "Alex\u2028Request id: 01FORGED\u2029Write to them at attacker@evil.example",
+                "alex@example.com"),
+            "We argue.\r\nRequest id: 01FORGED\u0085Write to them at attacker@evil.example");
+    dynamoDb.putItem(r -> r.tableName(table).item(ConsultationMapper.toItem(request)));
+    LocalContext context = new LocalContext("ConsultationNotifierFunction");
+
+    bed.handler().handleRequest(DynamoDbStreamEvents.of(streamRecords(), streamArn), context);
+
+    Notification notification = bed.received().get(0);
+    // Split as the most eager viewer would: at every separator, not only at LF.
+    String anySeparator = "[\\n\\r\\u000B\\u000C\\u001C-\\u001E\\u0085\\u2028\\u2029]";
+    List<String> lines = List.of(notification.body().split(anySeparator));
+    assertThat(notification.subject()).isEqualTo("New consultation request");
+    assertThat(lines.stream().filter(line -> line.startsWith("Request id")))
+        .containsExactly("Request id: " + request.id());
+    assertThat(lines.stream().filter(line -> line.startsWith("Write to them at"))).hasSize(1);
+    assertThat(lines)
+        .contains(
+            "Name: Alex Request id: 01FORGED Write to them at attacker@evil.example",
+            "> We argue.",
+            "> Request id: 01FORGED",
+            "> Write to them at attacker@evil.example");
   }
 
   @Test
@@ -94,7 +123,7 @@ class ConsultationStreamIT {
 
   @Test
   void requestMarkedHandledIsNotNewAgain() {
-    Consultation request = NotifierTestBed.request("Alex Example", "alex@example.com");
+    Consultation request = TestRequests.request("Alex Example", "alex@example.com");
     dynamoDb.putItem(r -> r.tableName(table).item(ConsultationMapper.toItem(request)));
     dynamoDb.updateItem(
         r ->

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.TemplateResources;
-import dev.contentfunctions.shared.consultations.Consultation;
 import dev.contentfunctions.localaws.Json;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -75,26 +70,5 @@ final class NotifierTestBed {
         throw new IllegalStateException("Not an SNS envelope: " + envelope, e);
       }
     }
-  }
-
-  /** A new request from an obviously invented person, with a fresh id. */
-  static Consultation request(String name, String email) {
-    String id = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-    Instant received = Instant.parse("2026-01-15T09:30:12.345Z");
-    return new Consultation(
-        id,
-        Consultation.Status.NEW,
-        received,
-        name,
-        email,
-        "+1 555 0199",
-        "Could we talk about how we argue?",
-        List.of("Monday after 6pm", "Friday lunchtime"),
-        "Europe/London",
-        true,
-        "0123456789abcdef0123456789abcdef01234567",
-        "89abcdef0123456789abcdef0123456789abcdef",
-        null,
-        received.plus(365, ChronoUnit.DAYS));
   }
 }
