@@ -139,6 +139,7 @@ final class ConsultationRepository {
                   ":expires", AttributeValue.fromN(Long.toString(counter.windowEnd().getEpochSecond()))));
       StringBuilder update = new StringBuilder("ADD #count :one SET #expires = :expires");
       if (counter.personal()) {
+        // Filed under the person it counts (its index keys set by each request), so erasure finds it.
         ConsultationMapper.filedUnder(consultation)
             .forEach(
                 (name, value) -> {

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * IDEM#key:hash              IDEM    an idempotency key seen recently (TTL) ByEmail:  EMAIL#hash / receivedAt#id
  * IDEM#repeat:fingerprint    IDEM    a request seen recently (TTL)          ByEmail:  EMAIL#hash / receivedAt#id
  * RATE#email#hash#window     RATE    an e-mail's counter for a window (TTL) ByEmail:  EMAIL#hash / receivedAt#id
- * RATE#ip#hash#window        RATE    an address's counter for a window (TTL) -
+ * RATE#ip#hash#window        RATE    a source address's counter (TTL)       -
  * </pre>
  *
  * Everything derived from a person's e-mail address is filed under its hash in ByEmail, with the
