@@ -75,7 +75,10 @@ final class ExpectedPermissions {
                   "!Sub ${ConsultationsTable.Arn}/index/ByStatus",
                   "!Sub ${ConsultationsTable.Arn}/index/ByEmail"),
               allow("dynamodb:UpdateItem dynamodb:DeleteItem", CONSULTATIONS_TABLE)
-                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [REQ#*]")));
+                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [REQ#*]"),
+              // Erasure: the idempotency and repeat items and the e-mail's counters of the person.
+              allow("dynamodb:DeleteItem", CONSULTATIONS_TABLE)
+                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [IDEM#*, RATE#email#*]")));
 
   private ExpectedPermissions() {}
 

@@ -9,6 +9,7 @@ import dev.contentfunctions.shared.aws.AwsErrors;
 import dev.contentfunctions.shared.consultations.Consultation;
 import dev.contentfunctions.shared.consultations.SaltedHash;
 import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.shared.http.BodyText;
 import dev.contentfunctions.shared.http.HttpRequest;
 import dev.contentfunctions.shared.http.HttpResponses;
 import dev.contentfunctions.shared.json.JsonReader;
@@ -157,12 +158,17 @@ public final class CoachApiHandler
     if (body == null || body.isBlank()) {
       throw invalid;
     }
+    // An address whose bytes were not UTF-8 is not the stored one: "erased 0" would mislead the coach.
     if (request.isBase64Encoded()) {
+      byte[] bytes;
       try {
-        body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        bytes = Base64.getDecoder().decode(body);
       } catch (IllegalArgumentException e) {
         throw invalid;
       }
+      body = BodyText.decode(bytes, BodyText.NOT_UTF8);
+    } else {
+      BodyText.checked(body);
     }
     if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
       throw new ApiException.PayloadTooLarge(MAX_BODY_BYTES);

@@ -111,9 +111,12 @@ public final class ConsultationRepository {
   }
 
   /**
-   * Deletes every request filed under {@code emailHash}; returns how many it deleted. The keys are
-   * read first (every page of the keys-only ByEmail index), so that no delete runs under a page
-   * being read. A request deleted meanwhile (by a concurrent erasure, or TTL) is not counted.
+   * Deletes everything filed under {@code emailHash}: the person's requests and what derives from
+   * them (idempotency and repeat keys, which name the requests, and the e-mail's rate counters), so
+   * that nothing links the person to the erased requests and a new booking from them is a new one.
+   * Returns how many requests it deleted. The keys are read first (every page of the keys-only
+   * ByEmail index), so that no delete runs under a page being read. An item deleted meanwhile (by a
+   * concurrent erasure, or TTL) is not counted.
    */
   public int erase(String emailHash) {
     QueryRequest query =
@@ -139,7 +142,9 @@ public final class ConsultationRepository {
                     .key(key)
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", PK)));
-        erased++;
+        if (ConsultationMapper.isRequest(key)) {
+          erased++;
+        }
       } catch (ConditionalCheckFailedException alreadyGone) {
         // Someone else's erasure or TTL got there first: nothing of it is left, and it is not ours to count.
       }

@@ -87,6 +87,35 @@ class CoachErasureIT {
     assertThat(json(bed.invoke(bed.handler, event)).path("erased").asInt()).isEqualTo(1);
   }
 
+  /**
+   * An address whose bytes were not UTF-8 (here Latin-1) is not the stored one: answered "erased 0",
+   * the coach would believe the person gone. API Gateway passes JSON as text, with U+FFFD for such
+   * bytes; in base64 the bytes themselves arrive.
+   */
+  @Test
+  void addressThatIsNotUtf8Is400NamingTheEncodingAndErasesNothing() {
+    Consultation request = bed.request(Instant.parse("2026-01-12T10:00:00Z"), "Zo\u00eb Latin", "zo\u00eb.latin@example.org");
+    bed.seed(request);
+    byte[] latin1 = "{\"email\":\"zo\u00eb.latin@example.org\"}".getBytes(StandardCharsets.ISO_8859_1);
+    APIGatewayV2HTTPEvent asText =
+        CoachTestBed.event("POST", "/coach/erasures", new String(latin1, StandardCharsets.UTF_8), CoachTestBed.Caller.COACH);
+    APIGatewayV2HTTPEvent inBase64 =
+        CoachTestBed.event("POST", "/coach/erasures", Base64.getEncoder().encodeToString(latin1), CoachTestBed.Caller.COACH);
+    inBase64.setIsBase64Encoded(true);
+    // Set on the event itself: encoding it as a request body would already have replaced the surrogate.
+    APIGatewayV2HTTPEvent loneSurrogate = CoachTestBed.event("POST", "/coach/erasures", "{}", CoachTestBed.Caller.COACH);
+    loneSurrogate.setBody("{\"email\":\"zo\ud800.latin@example.org\"}");
+
+    for (APIGatewayV2HTTPEvent event : java.util.List.of(asText, inBase64, loneSurrogate)) {
+      APIGatewayV2HTTPResponse response = bed.invoke(bed.handler, event);
+
+      assertThat(response.getStatusCode()).as(event.getBody()).isEqualTo(400);
+      assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json; charset=utf-8");
+      assertThat(json(response).path("detail").asText()).contains("UTF-8");
+    }
+    assertThat(bed.stored(request.id())).isPresent();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

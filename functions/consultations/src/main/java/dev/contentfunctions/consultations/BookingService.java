@@ -87,8 +87,8 @@ final class BookingService {
     Instant windowEnd = Instant.ofEpochSecond(windowStart + window);
     List<RateCounter> counters =
         List.of(
-            new RateCounter("ip", ipHash, windowStart, windowEnd, MAX_PER_ADDRESS),
-            new RateCounter("email", emailHash, windowStart, windowEnd, MAX_PER_EMAIL));
+            new RateCounter("ip", ipHash, windowStart, windowEnd, MAX_PER_ADDRESS, false),
+            new RateCounter("email", emailHash, windowStart, windowEnd, MAX_PER_EMAIL, true));
 
     Consultation consultation =
         new Consultation(

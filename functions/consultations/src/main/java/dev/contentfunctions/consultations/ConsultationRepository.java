@@ -53,8 +53,11 @@ final class ConsultationRepository {
    * A rate counter for one window: {@code scope} ("ip", "email") and the salted hash it counts.
    * Counted in the same transaction as the request, so that only requests actually recorded count,
    * and a repeat of one never does.
+   *
+   * @param personal it counts one person (their e-mail address), so it is filed under them and
+   *     erased with them; a source address's counter is shared by everyone behind it
    */
-  record RateCounter(String scope, String hash, long windowStart, Instant windowEnd, int limit) {}
+  record RateCounter(String scope, String hash, long windowStart, Instant windowEnd, int limit, boolean personal) {}
 
   /** The window of this counter is full. */
   static final class LimitReached extends RuntimeException {
@@ -111,6 +114,8 @@ final class ConsultationRepository {
       item.put(CONSULTATION_ID, AttributeValue.fromS(consultation.id()));
       item.put(FINGERPRINT, AttributeValue.fromS(fingerprint));
       item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(key.expiresAt().getEpochSecond())));
+      // Both kinds of key stand for the person's request (a repeat key is a hash of what they wrote).
+      item.putAll(ConsultationMapper.filedUnder(consultation));
       items.add(
           TransactWriteItem.builder()
               .put(
@@ -125,20 +130,34 @@ final class ConsultationRepository {
               .build());
     }
     for (RateCounter counter : counters) {
+      Map<String, String> names = new HashMap<>(Map.of("#count", COUNT, "#expires", EXPIRES_AT));
+      Map<String, AttributeValue> values =
+          new HashMap<>(
+              Map.of(
+                  ":one", AttributeValue.fromN("1"),
+                  ":limit", AttributeValue.fromN(Integer.toString(counter.limit())),
+                  ":expires", AttributeValue.fromN(Long.toString(counter.windowEnd().getEpochSecond()))));
+      StringBuilder update = new StringBuilder("ADD #count :one SET #expires = :expires");
+      if (counter.personal()) {
+        // Filed under the person it counts (its index keys set by each request), so erasure finds it.
+        ConsultationMapper.filedUnder(consultation)
+            .forEach(
+                (name, value) -> {
+                  names.put("#" + name, name);
+                  values.put(":" + name, value);
+                  update.append(", #").append(name).append(" = :").append(name);
+                });
+      }
       items.add(
           TransactWriteItem.builder()
               .update(
                   u ->
                       u.tableName(table)
                           .key(ConsultationMapper.rateKey(counter.scope(), counter.hash(), counter.windowStart()))
-                          .updateExpression("ADD #count :one SET #expires = :expires")
+                          .updateExpression(update.toString())
                           .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
-                          .expressionAttributeNames(Map.of("#count", COUNT, "#expires", EXPIRES_AT))
-                          .expressionAttributeValues(
-                              Map.of(
-                                  ":one", AttributeValue.fromN("1"),
-                                  ":limit", AttributeValue.fromN(Integer.toString(counter.limit())),
-                                  ":expires", AttributeValue.fromN(Long.toString(counter.windowEnd().getEpochSecond())))))
+                          .expressionAttributeNames(names)
+                          .expressionAttributeValues(values))
               .build());
     }
     try {

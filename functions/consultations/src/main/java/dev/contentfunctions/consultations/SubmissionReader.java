@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.shared.http.BodyText;
 import dev.contentfunctions.shared.json.JsonReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +20,9 @@ import java.util.Map;
 
 /**
  * Turns a submission's body into fields, refusing what cannot be read with the status that says
- * why: 415 for another content type or charset, 413 past {@link #MAX_BODY_BYTES}, 400 for broken
- * JSON (including duplicate keys and deep nesting) or a broken form encoding.
+ * why: 415 for another content type or charset, 413 past {@link #MAX_BODY_BYTES}, 400 for text that
+ * is not UTF-8 (raw or percent-encoded), broken JSON (including duplicate keys and deep nesting) or
+ * a broken form encoding.
  */
 final class SubmissionReader {
   static final int MAX_BODY_BYTES = 16 * 1024;
@@ -46,8 +49,8 @@ final class SubmissionReader {
 
   Submission read(String contentType, String body, boolean base64) {
     Format format = format(contentType);
-    byte[] bytes = bytes(body, base64);
-    return new Submission(format, format == Format.JSON ? json(bytes) : form(bytes));
+    String text = text(body, base64);
+    return new Submission(format, format == Format.JSON ? json(text) : form(text));
   }
 
   private static Format format(String contentType) {
@@ -70,34 +73,36 @@ final class SubmissionReader {
     };
   }
 
-  private static byte[] bytes(String body, boolean base64) {
+  private static String text(String body, boolean base64) {
     if (body == null) {
-      return new byte[0];
+      return "";
     }
     // Checked before decoding: a huge body is refused without being copied.
     if ((base64 ? body.length() / 4L * 3 : body.length()) > MAX_BODY_BYTES * 4L) {
       throw new ApiException.PayloadTooLarge(MAX_BODY_BYTES);
     }
-    byte[] bytes;
-    if (base64) {
-      try {
-        bytes = Base64.getDecoder().decode(body);
-      } catch (IllegalArgumentException e) {
-        throw new ApiException.BadRequest("The request body is not valid base64.");
+    if (!base64) {
+      if (BodyText.checked(body).getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        throw new ApiException.PayloadTooLarge(MAX_BODY_BYTES);
       }
-    } else {
-      bytes = body.getBytes(StandardCharsets.UTF_8);
+      return body;
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(body);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException.BadRequest("The request body is not valid base64.");
     }
     if (bytes.length > MAX_BODY_BYTES) {
       throw new ApiException.PayloadTooLarge(MAX_BODY_BYTES);
     }
-    return bytes;
+    return BodyText.decode(bytes, BodyText.NOT_UTF8);
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> json(byte[] bytes) {
+  private static Map<String, Object> json(String text) {
     Object root;
-    try (JsonParser parser = STRICT_JSON.createParser(bytes)) {
+    try (JsonParser parser = STRICT_JSON.createParser(text)) {
       boolean empty = parser.nextToken() == null;
       root = empty ? null : JsonReader.value(parser);
       if (!empty && parser.nextToken() != null) {
@@ -115,22 +120,15 @@ final class SubmissionReader {
 
   /** A form's fields; a field sent more than once becomes a list. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> form(byte[] bytes) {
+  private static Map<String, Object> form(String body) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    String body = new String(bytes, StandardCharsets.UTF_8);
     for (String pair : body.split("&")) {
       if (pair.isEmpty()) {
         continue;
       }
       int equals = pair.indexOf('=');
-      String name;
-      String value;
-      try {
-        name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-        value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        throw new ApiException.BadRequest("The form data is not correctly encoded.");
-      }
+      String name = formDecoded(equals < 0 ? pair : pair.substring(0, equals));
+      String value = equals < 0 ? "" : formDecoded(pair.substring(equals + 1));
       Object existing = fields.get(name);
       if (existing == null) {
         fields.put(name, value);
@@ -141,5 +139,35 @@ final class SubmissionReader {
       }
     }
     return fields;
+  }
+
+  /**
+   * A form name or value, percent-decoded to bytes and then read strictly as UTF-8 ({@code
+   * URLDecoder} would turn escaped bytes that are not UTF-8 into U+FFFD).
+   */
+  private static String formDecoded(String component) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(component.length());
+    for (int i = 0; i < component.length(); i++) {
+      char c = component.charAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+      } else if (c == '%') {
+        // ASCII hex digits only (Character.digit would take other scripts' digits too).
+        if (i + 2 >= component.length()
+            || !HexFormat.isHexDigit(component.charAt(i + 1))
+            || !HexFormat.isHexDigit(component.charAt(i + 2))) {
+          throw new ApiException.BadRequest("The form data is not correctly encoded.");
+        }
+        bytes.write(HexFormat.fromHexDigits(component, i + 1, i + 3));
+        i += 2;
+      } else {
+        // Text already read as UTF-8: a character (a surrogate pair's two halves too) as its own bytes.
+        int end = Character.isHighSurrogate(c) && i + 1 < component.length() ? i + 2 : i + 1;
+        bytes.writeBytes(component.substring(i, end).getBytes(StandardCharsets.UTF_8));
+        i = end - 1;
+      }
+    }
+    return BodyText.decode(
+        bytes.toByteArray(), "The form data is not valid UTF-8: a percent-encoded character is not UTF-8.");
   }
 }

@@ -86,7 +86,7 @@ final class BookingTestBed {
         .toString();
   }
 
-  /** Every stored request of one person, found the way erasure finds them. */
+  /** Every stored request of one person, found the way erasure finds them (among what derives from them). */
   List<Consultation> requestsOf(String email) {
     List<Consultation> found = new ArrayList<>();
     for (Map<String, AttributeValue> key :
@@ -99,6 +99,9 @@ final class BookingTestBed {
                         .expressionAttributeValues(
                             Map.of(":e", AttributeValue.fromS(ConsultationMapper.emailPartition(hash.ofEmail(email))))))
             .items()) {
+      if (!ConsultationMapper.isRequest(key)) {
+        continue;
+      }
       Map<String, AttributeValue> item =
           dynamoDb.getItem(r -> r.tableName(table).key(Map.of("pk", key.get("pk"), "sk", key.get("sk"))).consistentRead(true)).item();
       found.add(ConsultationMapper.fromItem(item));

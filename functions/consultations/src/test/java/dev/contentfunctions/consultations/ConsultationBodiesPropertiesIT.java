@@ -88,6 +88,9 @@ class ConsultationBodiesPropertiesIT {
 
     assertThat(status).as("status").isBetween(200, 499);
     assertThat(response.getHeaders()).containsEntry("X-Content-Type-Options", "nosniff");
+    if (submission.transport() == HostileSubmissions.Transport.BASE64_OF_INVALID_UTF8) {
+      assertThat(status).as("bytes that are not UTF-8 are refused, never stored as U+FFFD").isBetween(400, 499);
+    }
     if (status >= 400) {
       assertThat(added).as("records stored although refused with %d", status).isEmpty();
       if (submission.isBrowserForm()) {

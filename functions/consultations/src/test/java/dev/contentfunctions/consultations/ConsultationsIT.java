@@ -6,10 +6,12 @@ import static dev.contentfunctions.consultations.BookingTestBed.json;
 import static dev.contentfunctions.consultations.BookingTestBed.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.contentfunctions.shared.consultations.Consultation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Booking requests against moto: what visitors get back and what is stored, once. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -268,6 +273,53 @@ class ConsultationsIT {
 
     assertThat(response.getStatusCode()).isEqualTo(201);
     assertThat(bed.requestsOf(email)).singleElement().extracting(Consultation::name).isEqualTo("Zoë Ünicode 🌿");
+  }
+
+  @Test
+  void bodiesThatAreNotUtf8AreRefusedNamingTheEncodingAndNothingIsStored() {
+    String email = email("not.utf8");
+    String good = valid(name("Broken Bytes"), email, "x");
+    byte[] latin1Name = good.replace("Broken Bytes", "Bro\u00efken").getBytes(StandardCharsets.ISO_8859_1);
+    String form = "name=Broken+Bytes&email=" + email.replace("@", "%40") + "&consent=on&message=";
+    record Case(String label, APIGatewayV2HTTPEvent event) {}
+    APIGatewayV2HTTPEvent base64Json = json(good).sourceIp("198.51.100.42").build();
+    base64Json.setBody(Base64.getEncoder().encodeToString(latin1Name));
+    base64Json.setIsBase64Encoded(true);
+    APIGatewayV2HTTPEvent loneSurrogate = json(good).sourceIp("198.51.100.42").build();
+    loneSurrogate.setBody(good.replace("Broken Bytes", "Broken \ud800Bytes"));
+    List<Case> cases =
+        List.of(
+            // API Gateway passes a JSON body as text: bytes that were not UTF-8 arrive as U+FFFD.
+            new Case("JSON as text", json("").body(latin1Name).sourceIp("198.51.100.42").build()),
+            new Case("JSON in base64", base64Json),
+            new Case("JSON as text with a lone surrogate", loneSurrogate),
+            new Case("form in base64", form("").body((form + "caf\u00e9").getBytes(StandardCharsets.ISO_8859_1)).sourceIp("198.51.100.42").build()),
+            new Case("form, percent-encoded Latin-1", form(form + "caf%E9").sourceIp("198.51.100.42").build()),
+            new Case("form, percent-encoded overlong slash", form(form + "%C0%AF").sourceIp("198.51.100.42").build()),
+            new Case("form, percent-encoded truncated euro", form(form + "5%E2%82").sourceIp("198.51.100.42").build()),
+            new Case("form, percent-encoded surrogate", form(form + "%ED%A0%80").sourceIp("198.51.100.42").build()));
+    SoftAssertions softly = new SoftAssertions();
+    for (Case c : cases) {
+      APIGatewayV2HTTPResponse response = bed.send(c.event());
+
+      softly.assertThat(response.getStatusCode()).as(c.label()).isEqualTo(400);
+      softly.assertThat(response.getHeaders().get("Content-Type")).as(c.label()).startsWith("application/problem+json");
+      softly.assertThat(response.getBody()).as(c.label()).contains("UTF-8");
+    }
+    softly.assertThat(bed.requestsOf(email)).isEmpty();
+    softly.assertAll();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "   ", "\t"})
+  void emptyOrBlankIdempotencyKeyIs400AndStoresNothing(String key) {
+    String email = email("blank.key");
+    APIGatewayV2HTTPResponse response =
+        bed.send(json(valid(name("Blank Key"), email, "Hello.")).header("Idempotency-Key", key).sourceIp("198.51.100.43").build());
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(body(response).path("detail").asText()).contains("Idempotency-Key");
+    assertThat(bed.requestsOf(email)).isEmpty();
   }
 
   @Test

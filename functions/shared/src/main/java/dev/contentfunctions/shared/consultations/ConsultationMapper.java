@@ -7,6 +7,7 @@ import static dev.contentfunctions.shared.aws.Attributes.text;
 import static dev.contentfunctions.shared.aws.Attributes.texts;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,11 +18,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * pk                         sk      what                                   index keys
  * REQ#id                     REQ     a request (personal data, TTL)         ByStatus: STATUS#s / receivedAt#id
  *                                                                           ByEmail:  EMAIL#hash / receivedAt#id
- * IDEM#key                   IDEM    an idempotency key seen recently (TTL) -
- * RATE#scope#hash#window     RATE    a rate counter for one window (TTL)    -
+ * IDEM#key:hash              IDEM    an idempotency key seen recently (TTL) ByEmail:  EMAIL#hash / receivedAt#id
+ * IDEM#repeat:fingerprint    IDEM    a request seen recently (TTL)          ByEmail:  EMAIL#hash / receivedAt#id
+ * RATE#email#hash#window     RATE    an e-mail's counter for a window (TTL) ByEmail:  EMAIL#hash / receivedAt#id
+ * RATE#ip#hash#window        RATE    a source address's counter (TTL)       -
  * </pre>
  *
- * The table's stream (new images) feeds the coach's notification.
+ * Everything derived from a person's e-mail address is filed under its hash in ByEmail, with the
+ * time and id of the request that last wrote it ({@link #filedUnder}), so that erasure finds all of
+ * it with one Query. The table's stream (new images) feeds the coach's notification.
  */
 public final class ConsultationMapper {
   public static final String PK = "pk";
@@ -68,6 +73,17 @@ public final class ConsultationMapper {
   /** The counter of {@code scope} ("ip", "email") for {@code hash} in the window starting at {@code windowStart}. */
   public static Map<String, AttributeValue> rateKey(String scope, String hash, long windowStart) {
     return key("RATE#" + scope + "#" + hash + "#" + windowStart, "RATE");
+  }
+
+  /**
+   * The ByEmail index keys of an item derived from request {@code c} (its idempotency keys, its
+   * e-mail's rate counter): filed under the person, so that their erasure deletes it too.
+   */
+  public static Map<String, AttributeValue> filedUnder(Consultation c) {
+    Map<String, AttributeValue> keys = new HashMap<>();
+    keys.put(EMAIL_PK, text(emailPartition(c.emailHash())));
+    keys.put(STATUS_SK, text(statusSortKey(c.receivedAt(), c.id())));
+    return keys;
   }
 
   public static String statusPartition(Consultation.Status status) {
