@@ -3,21 +3,31 @@ package dev.contentfunctions.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.FunctionDefinition;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.shared.consultations.ConsultationMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +114,87 @@ class CoachNotificationsIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /**
+   * The banner's command for the coach's inbox, as a newcomer pastes it: with whichever AWS CLI is
+   * installed (version 1 reads no AWS_REGION), without a configuration of their own.
+   */
+  @Test
+  void theBannersInboxCommandShowsTheCoachsEmail() throws Exception {
+    Assumptions.assumeTrue(
+        new ProcessBuilder("bash", "-c", "command -v aws").start().waitFor() == 0,
+        "the AWS CLI is not installed");
+    assertCoachNotified(book("inbox-" + UUID.randomUUID() + "@example.com", "For the inbox"));
+    List<String> lines = run.output().lines().toList();
+    int receive =
+        IntStream.range(1, lines.size())
+            .filter(i -> lines.get(i).contains("sqs receive-message"))
+            .findFirst()
+            .orElseThrow();
+    String command =
+        lines.get(receive - 1).replace("Try:", "").replace("\\", "").trim()
+            + " "
+            + lines.get(receive).trim();
+    ProcessBuilder shell = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
+    shell.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+    shell.environment().put("HOME", Files.createDirectories(temp.resolve("home")).toString());
+    Process process = shell.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).as(command + "\n" + output).isZero();
+    assertThat(output).contains("\"Messages\"");
+  }
+
+  /**
+   * The banner's {@code --env-vars} file for {@code sam local} gives each function of the template
+   * its variables with exactly the values the run's functions have (the functions' JVM's own
+   * environment, read from /proc), the per-run HashingSecret and the AWS endpoint included.
+   */
+  @Test
+  void theSamLocalEnvFileHoldsWhatTheRunsFunctionsGet() throws Exception {
+    Path envJson = RepoPaths.root().resolve("local/target/env.json");
+    assertThat(run.output()).contains("sam local   --env-vars " + envJson);
+    JsonNode file = JSON.readTree(envJson.toFile());
+    ProcessHandle functionsJvm =
+        run.process()
+            .descendants()
+            .filter(p -> proc(p, "cmdline").contains(FunctionsMain.class.getName()))
+            .findFirst()
+            .orElseThrow();
+    Map<String, String> environment = new HashMap<>();
+    for (String entry :
+proc(functionsJvm, "environ").split("\0")) {
+      int equals = entry.indexOf('=');
+      if (equals > 0) {
+        environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+      }
+    }
+
+    for (FunctionDefinition function :
+        CloudFormationTemplate.load(RepoPaths.template()).functions()) {
+      JsonNode variables = file.path(function.logicalId());
+      Set<String> names = new TreeSet<>();
+      variables.fieldNames().forEachRemaining(names::add);
+      Set<String> expected = new TreeSet<>(function.environment().keySet());
+      expected.addAll(List.of("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"));
+      assertThat(names).as(function.logicalId()).isEqualTo(expected);
+      names.forEach(
+          name ->
+              assertThat(variables.path(name).asText())
+                  .as(function.logicalId() + " " + name)
+                  .isEqualTo(environment.get(name)));
+    }
+    assertThat(file.size()).isEqualTo(CloudFormationTemplate.load(RepoPaths.template()).functions().size());
+  }
+
+  /** A file of the process's folder in /proc (Linux), empty if it is gone. */
+  private static String proc(ProcessHandle process, String file) {
+    try {
+      return Files.readString(Path.of("/proc/" + process.pid() + "/" + file));
+    } catch (IOException e) {
+      return "";
     }
   }
 
