@@ -256,9 +256,11 @@ final class StreamPoller implements Runnable {
     }
     shards.keySet().retainAll(described);
     finished.retainAll(described);
+    // Taken now, right after the stream's ARN was checked: a sequence number means nothing in
+    // another stream, and moto answers an old stream's ARN with the new stream of the same table.
     for (ShardReader shard : shards.values()) {
       if (shard.lastSequenceNumber != null) {
-        shard.iterator = null;
+        shard.iterator = iterator(shard);
       }
     }
   }
