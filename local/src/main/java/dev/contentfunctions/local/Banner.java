@@ -23,6 +23,7 @@ final class Banner {
       LocalStack stack,
       String contentBucket,
       Path motoLog,
+      Path samLocalEnv,
       Duration startup) {
     StringBuilder text = new StringBuilder();
     text.append(
@@ -100,8 +101,10 @@ final class Banner {
     plan.notHosted().forEach((function, reason) -> row(text, "not run", function + ": " + reason));
     row(text, "content", options.contentDir() + "  (mirrored into " + contentBucket + ")");
     row(text, "moto log", motoLog.toString());
+    row(text, "sam local", "--env-vars " + samLocalEnv + "  (this run's endpoint and values)");
+    // AWS_DEFAULT_REGION: version 1 of the AWS CLI does not read AWS_REGION; version 2 reads both.
     String credentials =
-        "AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=" + region + " \\%n";
+        "AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=" + region + " \\%n";
     text.append(
         String.format(
             "%n  Try:  "

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -107,6 +108,8 @@ public final class FunctionsMain {
         DynamoDbStreamsClient.builder()
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .build();
+    DynamoDbClient dynamoDb =
+        DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     List<StreamPoller> streamPollers = new ArrayList<>();
     streams.forEach(
         (functionId, streamArn) -> {
@@ -124,7 +127,8 @@ public final class FunctionsMain {
                   .findFirst()
                   .orElseThrow();
           streamPollers.add(
-              StreamPoller.open(streamsClient, streamArn, function, event.properties(), out));
+              StreamPoller.open(
+                  streamsClient, dynamoDb, streamArn, function, event.properties(), out));
         });
 
     ApiServer api = ApiServer.start(apiPort, routes, functions, plan.notHosted(), webDir, out);

@@ -147,6 +147,8 @@ public final class LocalRun implements AutoCloseable {
     functions.awaitServing(apiPort, FUNCTIONS_START_TIMEOUT);
 
     String bucket = contentBucket(stack);
+    Path samLocalEnv = root.resolve("local/target/env.json");
+    SamLocalEnv.write(samLocalEnv, SamLocalEnv.json(template, stack.values(), awsEndpoint));
     Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
     out.print(
         Banner.text(
@@ -159,6 +161,7 @@ public final class LocalRun implements AutoCloseable {
             stack,
             bucket,
             moto.logFile(),
+            samLocalEnv,
             startup));
     out.flush();
 

@@ -34,12 +34,17 @@ final class LocalRunProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Process process;
+  /** The launcher's JVM: the process itself, or the background job of the shell that is it. */
+  private final ProcessHandle launcher;
+
   private final Path log;
   private final int apiPort;
   private final int awsPort;
 
-  private LocalRunProcess(Process process, Path log, int apiPort, int awsPort) {
+  private LocalRunProcess(
+      Process process, ProcessHandle launcher, Path log, int apiPort, int awsPort) {
     this.process = process;
+    this.launcher = launcher;
     this.log = log;
     this.apiPort = apiPort;
     this.awsPort = awsPort;
@@ -55,6 +60,51 @@ final class LocalRunProcess implements AutoCloseable {
       throws IOException {
     int apiPort = freePort();
     int awsPort = freePort();
+    Process process =
+        new ProcessBuilder(command(apiPort, awsPort, content, web, extraArguments))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    return new LocalRunProcess(process, process.toHandle(), log, apiPort, awsPort);
+  }
+
+  /**
+   * Starts it as {@code local/run &} in a script does: a background job of a non-interactive shell,
+   * which starts with SIGINT ignored, launched as local/run launches its JVM ({@code
+   * local/with-default-sigint}). The shell waits for it; signals go to the job.
+   */
+  static LocalRunProcess startAsBackgroundJob(Path content, Path web, Path log)
+      throws IOException, InterruptedException {
+    int apiPort = freePort();
+    int awsPort = freePort();
+    Path pidFile = log.resolveSibling(log.getFileName() + ".pid");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                "-c",
+                "\"$@\" & echo $! > " + pidFile + "; wait $!",
+                "local-run-job",
+                RepoPaths.root().resolve("local/with-default-sigint").toString()));
+    command.addAll(command(apiPort, awsPort, content, web));
+    Process shell =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
+      if (System.nanoTime() > deadline || !shell.isAlive()) {
+        shell.destroyForcibly();
+        fail("The shell did not start the job: " + Files.readString(log));
+      }
+      Thread.sleep(20);
+    }
+    ProcessHandle job =
+        ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+            .orElseThrow(() -> new AssertionError("The job exited at once: " + log));
+    return new LocalRunProcess(shell, job, log, apiPort, awsPort);
+  }
+
+  private static List<String> command(
+      int apiPort, int awsPort, Path content, Path web, String... extraArguments) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -72,9 +122,7 @@ final class LocalRunProcess implements AutoCloseable {
                 "--web",
                 web.toString()));
     command.addAll(List.of(extraArguments));
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new LocalRunProcess(process, log, apiPort, awsPort);
+    return command;
   }
 
   Process process() {
@@ -162,7 +210,12 @@ final class LocalRunProcess implements AutoCloseable {
    * signals the whole group); true if it stopped in time.
    */
   boolean interrupt(Duration timeout) throws IOException, InterruptedException {
-    new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+    return signal("INT", timeout);
+  }
+
+  /** Sends the launcher the signal ("INT", "TERM"); true if the run stopped in time. */
+  boolean signal(String signal, Duration timeout) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + signal, String.valueOf(launcher.pid())).start().waitFor();
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
