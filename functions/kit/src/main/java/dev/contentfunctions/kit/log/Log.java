@@ -3,12 +3,12 @@ package dev.contentfunctions.kit.log;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * One structured log line per event worth knowing: a JSON object with Lambda's own keys
@@ -38,12 +38,12 @@ public final class Log {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private final PrintStream out;
+  private final Consumer<String> out;
   private final Level threshold;
   private final Clock clock;
   private final String requestId;
 
-  private Log(PrintStream out, Level threshold, Clock clock, String requestId) {
+  private Log(Consumer<String> out, Level threshold, Clock clock, String requestId) {
     this.out = out;
     this.threshold = threshold;
     this.clock = clock;
@@ -52,11 +52,12 @@ public final class Log {
 
   /** The function's log: standard output, at the level Lambda configured (INFO when unset). */
   public static Log standardOutput() {
-    return new Log(System.out, level(System.getenv("AWS_LAMBDA_LOG_LEVEL")), Clock.systemUTC(), null);
+    // System.out read at each line: the runtime (and the local run) may replace it after init.
+    return new Log(line -> System.out.println(line), level(System.getenv("AWS_LAMBDA_LOG_LEVEL")), Clock.systemUTC(), null);
   }
 
-  /** A log writing to {@code out} at {@code threshold}: for tests and the local run. */
-  public static Log to(PrintStream out, Level threshold, Clock clock) {
+  /** A log handing each line to {@code out} at {@code threshold}: for tests and the local run. */
+  public static Log to(Consumer<String> out, Level threshold, Clock clock) {
     return new Log(out, threshold, clock, null);
   }
 
@@ -119,8 +120,8 @@ public final class Log {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // One println per line: the runtime turns each line of standard output into one log event.
-    out.println(line);
+    // One line per call: the runtime turns each line of standard output into one log event.
+    out.accept(line.toString());
   }
 
   private static void value(JsonGenerator json, Object value) throws IOException {
