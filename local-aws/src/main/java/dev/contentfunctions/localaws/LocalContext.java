@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import dev.contentfunctions.kit.log.Log;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,6 +58,14 @@ public final class LocalContext implements Context {
           keep(message);
         }
       };
+
+  /**
+   * A function's log whose lines this context keeps with the rest, as Lambda's log stream would:
+   * what a test hands the handler it builds, to read what it logged.
+   */
+  public Log log() {
+    return Log.to(this::keep, Log.Level.DEBUG, Clock.systemUTC());
+  }
 
   /** Every line logged so far. */
   public List<String> logLines() {

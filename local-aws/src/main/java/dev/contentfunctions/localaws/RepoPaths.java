@@ -31,6 +31,15 @@ public final class RepoPaths {
         "No " + TEMPLATE + " in " + start + " or its parents; set -Drepo.root=<repository root>");
   }
 
+  /** A sample event of events/, as `sam local invoke -e` sends it. */
+  public static byte[] sampleEvent(String name) {
+    try {
+      return java.nio.file.Files.readAllBytes(root().resolve("events").resolve(name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static Path template() {
     return root().resolve(TEMPLATE);
   }

@@ -1,16 +1,18 @@
 package dev.contentfunctions.notifier;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.contentfunctions.kit.events.BatchResponse;
+import dev.contentfunctions.kit.events.MalformedEventException;
+import dev.contentfunctions.kit.events.RecordBatch;
+import dev.contentfunctions.kit.events.StreamChange;
+import dev.contentfunctions.kit.log.Log;
 import dev.contentfunctions.shared.aws.AwsClients;
 import dev.contentfunctions.shared.consultations.Consultation;
 import dev.contentfunctions.shared.consultations.ConsultationMapper;
-import dev.contentfunctions.shared.log.EventLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -28,26 +30,26 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * <p>A failed publish is reported in {@code batchItemFailures} and the batch stops there. Lambda
  * resumes a stream from the lowest sequence number reported and delivers every record after it
  * again, so publishing those now would only notify the coach of them twice. After the retries the
- * template allows, the record is sent to the failure queue. A record that cannot be read as a
- * request is logged and skipped instead: no retry can change it, it would hold back the requests
- * behind it, and the request itself is stored, in the coach's list of new requests.
+ * template allows, the record is sent to the failure queue. A record that cannot be read (as a
+ * stream record, or as a request) is logged and skipped instead: no retry can change it, it would
+ * hold back the requests behind it, and the request itself is stored, in the coach's list of new
+ * requests.
  *
  * <p>Logs carry the request id, the record's sequence number, counts and outcomes, never what the
  * person wrote.
  */
-public final class ConsultationNotifierHandler
-    implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-  private static final String INSERT = "INSERT";
-
+public final class ConsultationNotifierHandler implements RequestStreamHandler {
   private final CoachNotifier notifier;
+  private final Log log;
 
   /** Called by Lambda once per container: the SNS client is built here, once. */
   public ConsultationNotifierHandler() {
-    this(fromEnvironment(NotifierConfig.fromEnvironment()));
+    this(fromEnvironment(NotifierConfig.fromEnvironment()), Log.standardOutput());
   }
 
-  public ConsultationNotifierHandler(CoachNotifier notifier) {
+  public ConsultationNotifierHandler(CoachNotifier notifier, Log log) {
     this.notifier = notifier;
+    this.log = log;
   }
 
   private static CoachNotifier fromEnvironment(NotifierConfig config) {
@@ -57,24 +59,43 @@ public final class ConsultationNotifierHandler
   }
 
   @Override
-  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-    EventLog log = new EventLog(context.getLogger(), context.getAwsRequestId());
-    List<BatchItemFailure> failures = new ArrayList<>();
+  public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
+    Log log = this.log.forRequest(context.getAwsRequestId());
+    RecordBatch<StreamChange> batch;
+    try {
+      batch = StreamChange.read(event);
+    } catch (MalformedEventException e) {
+      // Nothing in it can be named for a retry, and a retry would read the same bytes.
+      log.error("batch.malformed", "reason", e.getMessage());
+      new BatchResponse(List.of()).write(out);
+      return;
+    }
+    new BatchResponse(notifyCoach(batch, log)).write(out);
+  }
+
+  /** The sequence numbers Lambda should retry from: none, or the first whose publish failed. */
+  private List<String> notifyCoach(RecordBatch<StreamChange> batch, Log log) {
+    List<String> failures = new ArrayList<>();
     int notified = 0;
     int skipped = 0;
-    for (DynamodbStreamRecord record : event.getRecords()) {
-      StreamRecord change = record.getDynamodb();
-      if (!isRequestInsert(record)) {
+    for (RecordBatch.Entry<StreamChange> entry : batch.entries()) {
+      if (entry instanceof RecordBatch.Unreadable<StreamChange> unreadable) {
+        log.error("consultation.unreadable", "sequenceNumber", unreadable.id(), "reason", unreadable.reason());
+        skipped++;
+        continue;
+      }
+      StreamChange change = ((RecordBatch.Readable<StreamChange>) entry).record();
+      if (!isRequestInsert(change)) {
         skipped++;
         continue;
       }
       Consultation request;
       try {
-        request = ConsultationMapper.fromItem(StreamImage.toSdk(change.getNewImage()));
+        request = ConsultationMapper.fromItem(change.newImage());
       } catch (RuntimeException e) {
         log.error(
             "consultation.unreadable",
-            "sequenceNumber", change.getSequenceNumber(),
+            "sequenceNumber", change.sequenceNumber(),
             "error", e.getClass().getSimpleName());
         skipped++;
         continue;
@@ -87,27 +108,24 @@ public final class ConsultationNotifierHandler
         log.warn(
             "consultation.notify-failed",
             "consultationId", request.id(),
-            "sequenceNumber", change.getSequenceNumber(),
+            "sequenceNumber", change.sequenceNumber(),
             "error", e.getClass().getSimpleName(),
             "code", errorCode(e));
-        failures.add(new BatchItemFailure(change.getSequenceNumber()));
+        failures.add(change.sequenceNumber());
         break;
       }
     }
     log.info(
         "batch.done",
-        "records", event.getRecords().size(),
+        "records", batch.entries().size(),
         "notified", notified,
         "skipped", skipped,
         "failed", failures.size());
-    return new StreamsEventResponse(failures);
+    return failures;
   }
 
-  private static boolean isRequestInsert(DynamodbStreamRecord record) {
-    return INSERT.equals(record.getEventName())
-        && record.getDynamodb() != null
-        && record.getDynamodb().getKeys() != null
-        && ConsultationMapper.isRequest(StreamImage.toSdk(record.getDynamodb().getKeys()));
+  private static boolean isRequestInsert(StreamChange change) {
+    return StreamChange.INSERT.equals(change.eventName()) && ConsultationMapper.isRequest(change.keys());
   }
 
   /**

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.localaws.RepoPaths;
+import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.notifier.NotifierTestBed.Notification;
 import dev.contentfunctions.shared.consultations.Consultation;
 import dev.contentfunctions.shared.consultations.ConsultationMapper;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -31,14 +31,15 @@ class ConsultationNotifierHandlerIT {
   private static final List<String> SAMPLE_PERSONAL_DATA =
       List.of("Alex Example", "alex@example.com", "555 0100", "chores");
 
+  private static final byte[] SAMPLE = RepoPaths.sampleEvent("dynamodb-new-consultation.json");
+
   private final NotifierTestBed bed = new NotifierTestBed();
 
-  @ParameterizedTest
-  @Event(value = "events/dynamodb-new-consultation.json", type = DynamodbEvent.class)
-  void sampleEventReachesTheCoach(DynamodbEvent sample) {
+  @Test
+  void sampleEventReachesTheCoach() {
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
 
-    StreamsEventResponse response = bed.handler().handleRequest(sample, context);
+    StreamsEventResponse response = StreamInvocation.stream(bed.handler(context), SAMPLE, context);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(bed.received())
@@ -54,19 +55,18 @@ class ConsultationNotifierHandlerIT {
             });
     assertThat(context.logLines())
         .anySatisfy(
-            line -> assertThat(line).contains("\"event\":\"consultation.notified\"", SAMPLE_ID))
+            line -> assertThat(line).contains("\"message\":\"consultation.notified\"", SAMPLE_ID))
         .allSatisfy(line -> assertThat(line).doesNotContain(SAMPLE_PERSONAL_DATA));
   }
 
-  @ParameterizedTest
-  @Event(value = "events/dynamodb-new-consultation.json", type = DynamodbEvent.class)
-  void failedPublishIsReportedForRetryAndLogsNoPersonalData(DynamodbEvent sample) {
+  @Test
+  void failedPublishIsReportedForRetryAndLogsNoPersonalData() {
     String missingTopic = bed.topicArn + "-deleted";
-    ConsultationNotifierHandler handler =
-        new ConsultationNotifierHandler(new CoachNotifier(NotifierTestBed.SNS, missingTopic));
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
+    ConsultationNotifierHandler handler =
+        new ConsultationNotifierHandler(new CoachNotifier(NotifierTestBed.SNS, missingTopic), context.log());
 
-    StreamsEventResponse response = handler.handleRequest(sample, context);
+    StreamsEventResponse response = StreamInvocation.stream(handler, SAMPLE, context);
 
     assertThat(response.getBatchItemFailures())
         .extracting(BatchItemFailure::getItemIdentifier)
@@ -77,7 +77,7 @@ class ConsultationNotifierHandlerIT {
             line ->
                 assertThat(line)
                     .contains(
-                        "\"event\":\"consultation.notify-failed\"",
+                        "\"message\":\"consultation.notify-failed\"",
                         SAMPLE_ID,
                         SAMPLE_SEQUENCE_NUMBER))
         .allSatisfy(line -> assertThat(line).doesNotContain(SAMPLE_PERSONAL_DATA));
@@ -94,12 +94,11 @@ class ConsultationNotifierHandlerIT {
                 ConsultationMapper.toItem(first),
                 ConsultationMapper.toItem(failing),
                 ConsultationMapper.toItem(after)));
-    ConsultationNotifierHandler handler =
-        new ConsultationNotifierHandler(
-            new CoachNotifier(throttledFor(failing.id()), bed.topicArn));
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
+    ConsultationNotifierHandler handler =
+        new ConsultationNotifierHandler(new CoachNotifier(throttledFor(failing.id()), bed.topicArn), context.log());
 
-    StreamsEventResponse response = handler.handleRequest(event, context);
+    StreamsEventResponse response = StreamInvocation.stream(handler, event, context);
 
     // Lambda resumes from the reported record: the one after it comes again, so it waits.
     assertThat(response.getBatchItemFailures())
@@ -129,10 +128,8 @@ class ConsultationNotifierHandlerIT {
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
 
     StreamsEventResponse response =
-        bed.handler()
-            .handleRequest(
-                StreamEvents.inserts(List.of(broken, ConsultationMapper.toItem(readable))),
-                context);
+        StreamInvocation.stream(
+            bed.handler(context), StreamEvents.inserts(List.of(broken, ConsultationMapper.toItem(readable))), context);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(bed.received())
@@ -145,8 +142,35 @@ class ConsultationNotifierHandlerIT {
             line ->
                 assertThat(line)
                     .contains(
-                        "\"event\":\"consultation.unreadable\"", StreamEvents.sequenceNumber(0)))
+                        "\"message\":\"consultation.unreadable\"", StreamEvents.sequenceNumber(0)))
         .allSatisfy(line -> assertThat(line).doesNotContain("Sam Sample", "sam@example.com"));
+  }
+
+  @Test
+  void aMalformedEventIsLoggedAndNotRetried() {
+    LocalContext context = new LocalContext("ConsultationNotifierFunction");
+
+    StreamsEventResponse response =
+        StreamInvocation.stream(bed.handler(context), "{\"Records\":\"none\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), context);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(context.logLines()).singleElement().asString().contains("\"message\":\"batch.malformed\"", "Records");
+  }
+
+  @Test
+  void aRecordThatIsNotAStreamRecordIsSkippedAndTheRestNotified() {
+    Consultation readable = TestRequests.request("Alex Example", "alex@example.com");
+    String good = new String(StreamInvocation.toJson(StreamEvents.inserts(List.of(ConsultationMapper.toItem(readable)))),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String event = good.replaceFirst("\\{\"Records\":\\[", "{\"Records\":[{\"eventName\":\"INSERT\",\"dynamodb\":{\"SequenceNumber\":\"7\",\"NewImage\":{\"pk\":{\"S\":1}}}},");
+    LocalContext context = new LocalContext("ConsultationNotifierFunction");
+
+    StreamsEventResponse response =
+        StreamInvocation.stream(bed.handler(context), event.getBytes(java.nio.charset.StandardCharsets.UTF_8), context);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(bed.received()).extracting(Notification::body).singleElement().asString().contains(readable.id());
+    assertThat(context.logLines()).anySatisfy(line -> assertThat(line).contains("consultation.unreadable", "\"sequenceNumber\":\"7\""));
   }
 
   /** moto's SNS, except that publishing the request {@code id} is throttled. */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.DynamoDbStreamEvents;
 import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
 import dev.contentfunctions.notifier.NotifierTestBed.Notification;
@@ -48,7 +49,7 @@ class ConsultationStreamIT {
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
 
     StreamsEventResponse response =
-        bed.handler().handleRequest(DynamoDbStreamEvents.of(streamRecords(), streamArn), context);
+        StreamInvocation.stream(bed.handler(context), DynamoDbStreamEvents.of(streamRecords(), streamArn), context);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(bed.received())
@@ -76,7 +77,7 @@ class ConsultationStreamIT {
     dynamoDb.putItem(r -> r.tableName(table).item(ConsultationMapper.toItem(request)));
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
 
-    bed.handler().handleRequest(DynamoDbStreamEvents.of(streamRecords(), streamArn), context);
+    StreamInvocation.stream(bed.handler(context), DynamoDbStreamEvents.of(streamRecords(), streamArn), context);
 
     Notification notification = bed.received().get(0);
     // Split as the most eager viewer would: at every separator, not only at LF.
@@ -111,14 +112,14 @@ class ConsultationStreamIT {
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
 
     StreamsEventResponse response =
-        bed.handler().handleRequest(DynamoDbStreamEvents.of(records, streamArn), context);
+        StreamInvocation.stream(bed.handler(context), DynamoDbStreamEvents.of(records, streamArn), context);
 
     assertThat(records).hasSize(2);
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(bed.received()).isEmpty();
     assertThat(context.logLines())
         .singleElement()
-        .satisfies(line -> assertThat(line).contains("\"event\":\"batch.done\"", "\"skipped\":2"));
+        .satisfies(line -> assertThat(line).contains("\"message\":\"batch.done\"", "\"skipped\":2"));
   }
 
   @Test
@@ -135,9 +136,8 @@ class ConsultationStreamIT {
                     Map.of(":handled", AttributeValue.fromS(Consultation.Status.HANDLED.value()))));
     List<Record> records = streamRecords();
 
-    bed.handler()
-        .handleRequest(
-            DynamoDbStreamEvents.of(records, streamArn), new LocalContext("ConsultationNotifierFunction"));
+    LocalContext context = new LocalContext("ConsultationNotifierFunction");
+    StreamInvocation.stream(bed.handler(context), DynamoDbStreamEvents.of(records, streamArn), context);
 
     assertThat(records).extracting(Record::eventNameAsString).containsExactly("INSERT", "MODIFY");
     assertThat(bed.received())

@@ -2,6 +2,7 @@ package dev.contentfunctions.notifier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.TemplateResources;
 import dev.contentfunctions.localaws.Json;
@@ -46,8 +47,9 @@ final class NotifierTestBed {
         .httpClientBuilder(UrlConnectionHttpClient.builder());
   }
 
-  ConsultationNotifierHandler handler() {
-    return new ConsultationNotifierHandler(new CoachNotifier(SNS, topicArn));
+  /** The handler as Lambda builds it, logging into {@code context}'s lines. */
+  ConsultationNotifierHandler handler(LocalContext context) {
+    return new ConsultationNotifierHandler(new CoachNotifier(SNS, topicArn), context.log());
   }
 
   /** What reached the coach so far, as the e-mail subscription would show it. */

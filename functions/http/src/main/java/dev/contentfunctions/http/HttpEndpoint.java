@@ -1,0 +1,99 @@
+package dev.contentfunctions.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.contentfunctions.kit.events.HttpApiEvent;
+import dev.contentfunctions.kit.events.HttpApiResponse;
+import dev.contentfunctions.kit.events.MalformedEventException;
+import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.shared.aws.AwsErrors;
+import dev.contentfunctions.shared.http.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * What every HTTP function does around its routes, in one place: read the event from its JSON,
+ * answer a malformed one with a 400, map a typed {@link ApiException} to its problem, DynamoDB
+ * trouble to a 503 with {@code Retry-After}, anything else to a 500 with the request id, and write
+ * the response back. One log line per request with what an operator needs: method, path, status,
+ * and for a failure the error's type or AWS error code, never an exception's message (it can echo
+ * input).
+ */
+public final class HttpEndpoint {
+  /**
+   * Seconds a client should wait before retrying when a dependency is throttling or unreachable:
+   * the SDK has already retried three times within the call, so a blip is over by then.
+   */
+  public static final int RETRY_AFTER_SECONDS = 3;
+
+  /** A function's routes: a response for the request, or a typed {@link ApiException}. */
+  @FunctionalInterface
+  public interface Routes {
+    HttpApiResponse respond(HttpRequest request, Log log);
+  }
+
+  private final Routes routes;
+  private final String unavailableDetail;
+  private final Log log;
+
+  /**
+   * @param unavailableDetail what a visitor reads when the function's dependency is down, in the
+   *     function's own words ("your request was not saved", "the blog is briefly unavailable")
+   */
+  public HttpEndpoint(Routes routes, String unavailableDetail, Log log) {
+    this.routes = routes;
+    this.unavailableDetail = unavailableDetail;
+    this.log = log;
+  }
+
+  public void handle(InputStream event, OutputStream out, Context context) throws IOException {
+    respond(event, context.getAwsRequestId()).write(out);
+  }
+
+  HttpApiResponse respond(InputStream json, String lambdaRequestId) throws IOException {
+    HttpApiEvent event;
+    try {
+      event = HttpApiEvent.read(json);
+    } catch (MalformedEventException e) {
+      log.forRequest(lambdaRequestId).warn("request.malformed", "reason", e.getMessage());
+      return Responses.problem(new ApiException.BadRequest("The request could not be read."), lambdaRequestId);
+    }
+    HttpRequest request = new HttpRequest(event, lambdaRequestId);
+    Log requestLog = log.forRequest(request.requestId());
+    HttpApiResponse response;
+    String error = null;
+    try {
+      response = routes.respond(request, requestLog);
+    } catch (ApiException e) {
+      response = Responses.problem(e, request.requestId());
+    } catch (SdkException e) {
+      error = errorName(e);
+      response =
+          AwsErrors.isTransient(e)
+              ? Responses.problem(new ApiException.Unavailable(unavailableDetail, RETRY_AFTER_SECONDS), request.requestId())
+              : Responses.unexpected(request.requestId());
+    } catch (RuntimeException e) {
+      error = errorName(e);
+      response = Responses.unexpected(request.requestId());
+    }
+    int status = response.statusCode();
+    Object[] fields = {"method", request.method(), "path", request.path(), "status", status, "error", error};
+    if (status >= 500) {
+      requestLog.error("request.failed", fields);
+    } else {
+      requestLog.info("request.done", fields);
+    }
+    return response;
+  }
+
+  /** What went wrong, without the message: the AWS error code, or the exception's type. */
+  private static String errorName(RuntimeException e) {
+    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+        && service.awsErrorDetails().errorCode() != null) {
+      return service.awsErrorDetails().errorCode();
+    }
+    return e.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.contentfunctions.http;
+
+import dev.contentfunctions.kit.events.HttpApiEvent;
+import dev.contentfunctions.shared.http.ApiException;
+import java.util.Map;
+
+/**
+ * One request as a handler reads it: the event's fields, its query decoded once ({@link Query}),
+ * and its body read with the limits of the endpoint ({@link Body}).
+ */
+public final class HttpRequest {
+  private final HttpApiEvent event;
+  private final String requestId;
+  private Query query;
+
+  public HttpRequest(HttpApiEvent event, String lambdaRequestId) {
+    this.event = event;
+    this.requestId = event.requestId() != null ? event.requestId() : lambdaRequestId;
+  }
+
+  /** API Gateway's request id (what a visitor can quote), else Lambda's. */
+  public String requestId() {
+    return requestId;
+  }
+
+  public String method() {
+    return event.method();
+  }
+
+  public String path() {
+    return event.rawPath();
+  }
+
+  /** The decoded query; a query that cannot be decoded is a 400 when first read. */
+  public Query query() {
+    if (query == null) {
+      query = Query.parse(event.rawQueryString());
+    }
+    return query;
+  }
+
+  /** A query parameter's decoded value, or null. */
+  public String query(String name) {
+    return query().value(name);
+  }
+
+  /** A header by its lower-case name, or null. */
+  public String header(String name) {
+    return event.headers().get(name);
+  }
+
+  public Map<String, String> headers() {
+    return event.headers();
+  }
+
+  public String sourceIp() {
+    return event.sourceIp();
+  }
+
+  public HttpApiEvent.IamCaller iam() {
+    return event.iam();
+  }
+
+  /** The body's bytes, at most {@code maxBytes} (else 413); a broken base64 body is a 400. */
+  public byte[] body(int maxBytes) {
+    return Body.bytes(event.body(), event.isBase64Encoded(), maxBytes);
+  }
+
+  /** A method this route does not answer: 405 naming those it does. */
+  public static ApiException methodNotAllowed(String method, String allow) {
+    return new ApiException.MethodNotAllowed(method, allow);
+  }
+}
