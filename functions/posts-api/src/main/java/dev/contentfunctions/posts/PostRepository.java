@@ -55,7 +55,12 @@ public final class PostRepository {
   }
 
   /** A post's summary and whether it is a draft: what deciding on its visibility needs. */
-  public record Listed(PostSummary summary, boolean draft) {}
+  public record Listed(PostSummary summary, boolean draft) {
+    /** Published and due, as {@link Post#isVisibleAt}. */
+    public boolean isVisibleAt(Instant now) {
+      return !draft && !summary.publishedAt().isAfter(now);
+    }
+  }
 
   /**
    * The post under {@code slug} without its body (a projection of the post item): for routes that

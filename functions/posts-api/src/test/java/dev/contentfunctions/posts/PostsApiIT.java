@@ -4,7 +4,11 @@ import static dev.contentfunctions.posts.BlogTestBed.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.contentfunctions.localaws.HttpApiRequest;
+import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.shared.posts.PostMapper;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
@@ -46,6 +50,14 @@ class PostsApiIT {
     blog.publish("posts/removed.md", "---\ntitle: Removed\ndate: 2025-06-02\n---\nGone soon.\n");
     blog.remove("posts/removed.md");
     blog.publish("fish-chips", "Fish & <Chips>", "2025-12-24", "tags: [food]\n");
+    blog.publish("secret-draft", "Secret draft", "2025-12-02", "draft: true\naliases: [alias-of-draft]\n");
+    blog.publish("secret-scheduled", "Secret scheduled", "2026-04-01", "aliases: [alias-of-scheduled]\n");
+    // A former slug of a post that has since become a draft under a new slug.
+    blog.publish("posts/went-private.md", "---\ntitle: Went private\ndate: 2025-05-01\nslug: public-once\n---\nHi.\n");
+    blog.publish("posts/went-private.md", "---\ntitle: Went private\ndate: 2025-05-01\nslug: private-now\ndraft: true\n---\nHi.\n");
+    // What no publisher writes but a table may hold: an alias to a slug that is gone, an alias to an alias.
+    blog.moto.dynamoDb().putItem(r -> r.tableName(blog.table).item(PostMapper.aliasItem("alias-to-nothing", "never-existed", "posts/x.md")));
+    blog.moto.dynamoDb().putItem(r -> r.tableName(blog.table).item(PostMapper.aliasItem("alias-to-alias", "renamed-before", "posts/y.md")));
   }
 
   private List<String> slugs(JsonNode posts) {
@@ -208,6 +220,110 @@ class PostsApiIT {
     assertThat(alias.getHeaders()).containsEntry("Location", "/posts/renamed-now?utm=x");
     assertThat(blog.get("/posts/renamed-before?preview=secret&a=1").getHeaders()).containsEntry("Location", "/posts/renamed-now?a=1");
     assertThat(related.getHeaders()).containsEntry("Location", "/posts/renamed-now/related");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/posts/alias-of-draft", "/posts/alias-of-scheduled", "/posts/public-once", "/posts/alias-to-nothing",
+        "/posts/alias-to-alias", "/posts/alias-of-draft/related", "/posts/alias-of-scheduled/related?limit=2"
+      })
+  void aliasOfAPostThatIsNotPublicAnswersExactlyAsAnUnknownSlug(String pathAndQuery) {
+    String slug = pathAndQuery.split("[/?]")[2];
+    String unknown = pathAndQuery.replace(slug, "xq-unknown-" + slug);
+
+    APIGatewayV2HTTPResponse alias = sameRequestId("GET", pathAndQuery, Map.of());
+    APIGatewayV2HTTPResponse none = sameRequestId("GET", unknown, Map.of());
+
+    assertThat(alias.getStatusCode()).isEqualTo(404);
+    assertThat(alias.getHeaders()).isEqualTo(none.getHeaders()).doesNotContainKey("Location");
+    assertThat(alias.getBody().replace(slug, "xq-unknown-" + slug)).isEqualTo(none.getBody());
+    assertThat(alias.getBody()).doesNotContain("secret", "private-now");
+  }
+
+  @Test
+  void aliasOfADraftRedirectsTheAuthorPrivately() {
+    APIGatewayV2HTTPResponse withHeader =
+        blog.request("GET", "/posts/alias-of-draft?a=1", Map.of("X-Preview-Token", BlogTestBed.PREVIEW_TOKEN));
+    APIGatewayV2HTTPResponse withQuery = blog.get("/posts/alias-of-scheduled?preview=" + BlogTestBed.PREVIEW_TOKEN);
+    APIGatewayV2HTTPResponse related =
+        blog.request("GET", "/posts/alias-of-draft/related", Map.of("X-Preview-Token", BlogTestBed.PREVIEW_TOKEN));
+
+    assertThat(withHeader.getStatusCode()).isEqualTo(301);
+    assertThat(withHeader.getHeaders())
+        .containsEntry("Location", "/posts/secret-draft?a=1")
+        .containsEntry("Cache-Control", "private, no-store");
+    // The author's own link keeps working: the token stays in a redirect no cache may keep.
+    assertThat(withQuery.getHeaders())
+        .containsEntry("Location", "/posts/secret-scheduled?preview=" + BlogTestBed.PREVIEW_TOKEN)
+        .containsEntry("Cache-Control", "private, no-store");
+    // Related posts of an unpublished post are never shown, not even in preview.
+    assertThat(related.getStatusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aliasOfAPublicPostStaysAPublicRedirectWithOrWithoutAToken() {
+    APIGatewayV2HTTPResponse response =
+        blog.request("GET", "/posts/renamed-before", Map.of("X-Preview-Token", BlogTestBed.PREVIEW_TOKEN));
+
+    assertThat(response.getStatusCode()).isEqualTo(301);
+    assertThat(response.getHeaders())
+        .containsEntry("Location", "/posts/renamed-now")
+        .containsEntry("Cache-Control", Representation.PUBLIC);
+  }
+
+  // ------------------------------------------------------------------ query strings
+
+  @Test
+  void percentEncodedPreviewIsHonouredAndStrippedFromPublicRedirects() {
+    APIGatewayV2HTTPResponse draft = blog.get("/posts/a-draft?%70review=" + BlogTestBed.PREVIEW_TOKEN);
+    APIGatewayV2HTTPResponse redirect = blog.get("/posts/renamed-before?%70review=" + BlogTestBed.PREVIEW_TOKEN + "&a=1&PREVIEW=kept");
+
+    assertThat(draft.getStatusCode()).isEqualTo(200);
+    assertThat(draft.getHeaders()).containsEntry("Cache-Control", "private, no-store");
+    assertThat(redirect.getHeaders().get("Location")).isEqualTo("/posts/renamed-now?a=1&PREVIEW=kept");
+  }
+
+  @Test
+  void redirectQueryIsReencodedFromTheDecodedParameters() {
+    APIGatewayV2HTTPResponse redirect = blog.get("/posts/renamed-before?q=two+words&p=%2B%20&%75tm=%E2%9C%93&flag");
+
+    assertThat(redirect.getHeaders()).containsEntry("Location", "/posts/renamed-now?q=two+words&p=%2B+&utm=%E2%9C%93&flag=");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/posts?limit=%zz", "/posts?limit=2%", "/posts?tag=%FF", "/tags?x=%4", "/posts/fish-chips?%C0%80=1",
+        "/posts/renamed-before?a=%G0"
+      })
+  void malformedPercentEscapesAreA400(String pathAndQuery) {
+    // Built by hand: the test's event builder decodes the query the way API Gateway would, and refuses these.
+    String[] parts = pathAndQuery.split("\\?", 2);
+    APIGatewayV2HTTPEvent event = BlogTestBed.event("GET", parts[0], Map.of());
+    event.setRawQueryString(parts[1]);
+    event.setQueryStringParameters(null);
+
+    APIGatewayV2HTTPResponse response = blog.handler.handleRequest(event, new LocalContext("PostsApiFunction"));
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json; charset=utf-8");
+    assertThat(json(response).path("detail").asText()).contains("percent");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/posts?limit=2&l%69mit=3", "/posts?tag=food&tag=food", "/posts/a-draft?preview=wrong&%70review=" + BlogTestBed.PREVIEW_TOKEN})
+  void aParameterGivenTwiceIsA400NamingIt(String pathAndQuery) {
+    APIGatewayV2HTTPResponse response = blog.get(pathAndQuery);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).path("detail").asText()).contains("more than once");
+  }
+
+  private APIGatewayV2HTTPResponse sameRequestId(String method, String pathAndQuery, Map<String, String> headers) {
+    HttpApiRequest request = HttpApiRequest.of(method, pathAndQuery).requestId("req-fixed");
+    headers.forEach(request::header);
+    return blog.handler.handleRequest(request.build(), new LocalContext("PostsApiFunction"));
   }
 
   // ------------------------------------------------------------------ related, tags
