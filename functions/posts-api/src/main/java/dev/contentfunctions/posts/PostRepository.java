@@ -11,7 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.contentfunctions.shared.Backoff;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -89,6 +93,43 @@ public final class PostRepository {
     AttributeValue draft = item.get(PostMapper.DRAFT);
     return Optional.of(
         new Listed(PostMapper.summaryFromItem(item), draft != null && Boolean.TRUE.equals(draft.bool())));
+  }
+
+  /** How often keys DynamoDB left unprocessed (throttling) are asked for again before giving up. */
+  private static final int BATCH_ATTEMPTS = 3;
+
+  /**
+   * The HTML of the posts under {@code slugs} (at most 100), with one BatchGetItem: for the feed's
+   * full text. A post whose body is split into parts (a very large one) is left out, as is one
+   * that is gone by now.
+   *
+   * @throws SdkClientException DynamoDB left keys unprocessed after every attempt (throttling)
+   */
+  public Map<String, String> findHtml(List<String> slugs) {
+    Map<String, String> html = new HashMap<>();
+    if (slugs.isEmpty()) {
+      return html;
+    }
+    Map<String, KeysAndAttributes> request =
+        Map.of(table, KeysAndAttributes.builder().keys(slugs.stream().map(PostMapper::postKey).toList()).build());
+    for (int attempt = 1; !request.isEmpty(); attempt++) {
+      if (attempt > BATCH_ATTEMPTS) {
+        throw SdkClientException.create("DynamoDB left posts of the feed unprocessed after " + BATCH_ATTEMPTS + " attempts");
+      }
+      if (attempt > 1) {
+        Backoff.pause(attempt);
+      }
+      Map<String, KeysAndAttributes> next = request;
+      BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(next));
+      for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+        if (PostMapper.contentChunks(item) == 0) {
+          Post post = PostMapper.fromItems(item, List.of());
+          html.put(post.slug(), post.html());
+        }
+      }
+      request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+    }
+    return html;
   }
 
   /** The current slug an old slug or alias redirects to. */

@@ -31,6 +31,12 @@ public final class PostsService {
   static final int MAX_RELATED = 10;
   static final int FEED_SIZE = 20;
 
+  /**
+   * Characters of HTML the feed carries in all: escaped as XML (up to 5 times longer for markup)
+   * and with the rest of the feed, well within Lambda's 6 MB response.
+   */
+  static final int FEED_HTML_BUDGET = 512 * 1024;
+
   /** How many recent posts per shared tag are considered for "You may also like". */
   private static final int RELATED_CANDIDATES_PER_TAG = 25;
 
@@ -156,9 +162,28 @@ public final class PostsService {
     return tags;
   }
 
-  /** The newest due posts, for the feed. */
-  public List<PostSummary> latest() {
-    return repository.page(PostMapper.PUBLISHED_LIST, clock.instant(), FEED_SIZE, null).posts();
+  /** A feed item: the post's summary and its full HTML, or null when the feed has no room left for it. */
+  public record FeedEntry(PostSummary post, String html) {}
+
+  /**
+   * The newest due posts, for the feed, newest first, each with its full HTML if it fits in what
+   * is left of {@link #FEED_HTML_BUDGET} characters (a Lambda response is at most 6 MB); one that
+   * does not fit is given with its description only.
+   */
+  public List<FeedEntry> latest() {
+    List<PostSummary> posts = repository.page(PostMapper.PUBLISHED_LIST, clock.instant(), FEED_SIZE, null).posts();
+    Map<String, String> html = repository.findHtml(posts.stream().map(PostSummary::slug).toList());
+    List<FeedEntry> entries = new ArrayList<>();
+    int budget = FEED_HTML_BUDGET;
+    for (PostSummary post : posts) {
+      String body = html.get(post.slug());
+      boolean fits = body != null && body.length() <= budget;
+      if (fits) {
+        budget -= body.length();
+      }
+      entries.add(new FeedEntry(post, fits ? body : null));
+    }
+    return entries;
   }
 
   /** Every due post, for the sitemap. */

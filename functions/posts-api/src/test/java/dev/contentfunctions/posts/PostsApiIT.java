@@ -13,6 +13,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayInputStream;
+import org.jsoup.Jsoup;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,6 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostsApiIT {
+  /** Plain text, as every description is: a reader must show it exactly like this. */
+  private static final String MARKUP_DESCRIPTION =
+      "Use <script>alert(1)</script> and <b>bold</b> & &amp; \"double\" 'single' a<b c>d";
+
   private final BlogTestBed blog = new BlogTestBed();
   private final List<String> numberedNewestFirst = new ArrayList<>();
 
@@ -50,6 +55,10 @@ class PostsApiIT {
     blog.publish("posts/removed.md", "---\ntitle: Removed\ndate: 2025-06-02\n---\nGone soon.\n");
     blog.remove("posts/removed.md");
     blog.publish("fish-chips", "Fish & <Chips>", "2025-12-24", "tags: [food]\n");
+    blog.publish(
+        "posts/markup-in-description.md",
+        "---\ntitle: Markup in the description\ndate: 2025-02-01\ndescription: '" + MARKUP_DESCRIPTION.replace("'", "''")
+            + "'\n---\n\nHello **world** & <em>friends</em> <script>alert(1)</script>.\n");
     blog.publish("secret-draft", "Secret draft", "2025-12-02", "draft: true\naliases: [alias-of-draft]\n");
     blog.publish("secret-scheduled", "Secret scheduled", "2026-04-01", "aliases: [alias-of-scheduled]\n");
     // A former slug of a post that has since become a draft under a new slug.
@@ -437,6 +446,42 @@ class PostsApiIT {
     assertThat(first.getPublishedDate().toInstant()).isEqualTo(Instant.parse("2025-12-24T00:00:00Z"));
     assertThat(feed.getEntries()).hasSize(PostsService.FEED_SIZE);
     assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).doesNotContain("A draft", "Scheduled");
+  }
+
+  @Test
+  void feedDescriptionIsPlainTextAReaderShowsLiterallyAndTheFullHtmlIsInContentEncoded() throws Exception {
+    String xml = blog.get("/feed.xml").getBody();
+    SyndEntry entry =
+        new SyndFeedInput().build(new StringReader(xml)).getEntries().stream()
+            .filter(e -> e.getTitle().equals("Markup in the description"))
+            .findFirst()
+            .orElseThrow();
+    String html = json(blog.get("/posts/markup-in-description")).path("html").asText();
+
+    // Readers render an RSS description as HTML (RSS Best Practices Profile): what they display is its text.
+    assertThat(Jsoup.parse(entry.getDescription().getValue()).text()).isEqualTo(MARKUP_DESCRIPTION);
+    assertThat(Jsoup.parse(entry.getDescription().getValue()).select("script, b")).isEmpty();
+    assertThat(entry.getContents()).hasSize(1);
+    assertThat(entry.getContents().get(0).getValue()).isEqualTo(html).contains("<strong>world</strong>").doesNotContain("<script");
+    assertThat(xml)
+        .contains("xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"")
+        .containsPattern("(?s)<item>(?:(?!</item>).)*Markup in the description(?:(?!</item>).)*<description>.*?</description>\\s*<content:encoded>");
+  }
+
+  @Test
+  void aPostTooLargeForTheFeedIsGivenWithItsDescriptionOnly() throws Exception {
+    String paragraph = "Words of a very long post, repeated until its HTML alone would crowd the feed.\n\n";
+    blog.publish(
+        "posts/very-long.md",
+        "---\ntitle: Very long\ndate: 2025-01-20\ndescription: Long.\n---\n\n"
+            + paragraph.repeat(PostsService.FEED_HTML_BUDGET / paragraph.length() + 1));
+
+    SyndFeed feed = new SyndFeedInput().build(new StringReader(blog.get("/feed.xml").getBody()));
+
+    SyndEntry longOne = feed.getEntries().stream().filter(e -> e.getTitle().equals("Very long")).findFirst().orElseThrow();
+    assertThat(longOne.getContents()).isEmpty();
+    assertThat(longOne.getDescription().getValue()).isEqualTo("Long.");
+    assertThat(feed.getEntries()).filteredOn(e -> e != longOne).allSatisfy(e -> assertThat(e.getContents()).hasSize(1));
   }
 
   @Test
