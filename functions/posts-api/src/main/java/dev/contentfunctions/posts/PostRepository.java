@@ -2,6 +2,7 @@ package dev.contentfunctions.posts;
 
 import static dev.contentfunctions.shared.posts.PostMapper.BY_DATE_INDEX;
 
+import dev.contentfunctions.shared.Backoff;
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.PostMapper;
 import dev.contentfunctions.shared.posts.PostSummary;
@@ -11,20 +12,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.contentfunctions.shared.Backoff;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Reads the posts table for the API: every method is one GetItem or Query (never a Scan); listings
- * read the ByDate index, which holds summaries, never bodies. See docs/posts-table.md.
+ * Reads the posts table for the API: every method is one GetItem, BatchGetItem (by key) or Query
+ * (never a Scan); listings read the ByDate index, which holds summaries, never bodies. See
+ * docs/posts-table.md.
  */
 public final class PostRepository {
+  /** How often keys DynamoDB left unprocessed (throttling) are asked for before giving up. */
+  private static final int BATCH_ATTEMPTS = 3;
+
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -94,9 +98,6 @@ public final class PostRepository {
     return Optional.of(
         new Listed(PostMapper.summaryFromItem(item), draft != null && Boolean.TRUE.equals(draft.bool())));
   }
-
-  /** How often keys DynamoDB left unprocessed (throttling) are asked for again before giving up. */
-  private static final int BATCH_ATTEMPTS = 3;
 
   /**
    * The HTML of the posts under {@code slugs} (at most 100), with one BatchGetItem: for the feed's

@@ -32,8 +32,8 @@ public final class PostsService {
   static final int FEED_SIZE = 20;
 
   /**
-   * Characters of HTML the feed carries in all: escaped as XML (up to 5 times longer for markup)
-   * and with the rest of the feed, well within Lambda's 6 MB response.
+   * Characters of HTML the feed carries in all: even escaped as XML (several times longer for
+   * markup) and with the rest of the feed, well within Lambda's 6 MB response.
    */
   static final int FEED_HTML_BUDGET = 512 * 1024;
 
@@ -162,7 +162,7 @@ public final class PostsService {
     return tags;
   }
 
-  /** A feed item: the post's summary and its full HTML, or null when the feed has no room left for it. */
+  /** A feed item: the post's summary and its full HTML, or null (no room left, or a body stored in parts). */
   public record FeedEntry(PostSummary post, String html) {}
 
   /**

@@ -346,6 +346,16 @@ class PostsApiIT {
   }
 
   @Test
+  void relatedNeverListsAPostThatIsNotPublic() {
+    // a-draft and scheduled carry the tag numbered too; the fallback reads the newest posts.
+    JsonNode related = json(blog.get("/posts/numbered-01/related?limit=10")).path("posts");
+    JsonNode fallback = json(blog.get("/posts/fish-chips/related?limit=10")).path("posts");
+
+    assertThat(slugs(related)).hasSize(10).doesNotContain("a-draft", "scheduled", "secret-draft", "secret-scheduled", "private-now");
+    assertThat(slugs(fallback)).hasSize(10).doesNotContain("a-draft", "scheduled", "secret-draft", "secret-scheduled", "private-now");
+  }
+
+  @Test
   void relatedFallsBackToTheNewestWhenNothingSharesATag() {
     blog.publish("lonely", "Lonely", "2025-01-01", "tags: [nobody-else]\n");
 
