@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class FeedDocuments {
   private static final String ATOM = "http://www.w3.org/2005/Atom";
+  private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
   private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
@@ -30,27 +31,34 @@ final class FeedDocuments {
   /**
    * RSS 2.0 with an atom:link to itself, as feed validators ask: the feed's public address is the
    * site's /feed.xml (the site or its CDN serves this API's feed there), not the API's own host.
+   *
+   * <p>Readers render an item's description as HTML (the RSS Advisory Board's profile allows HTML
+   * there, and readers assume it), while ours are plain text: a description is HTML-escaped, then
+   * XML-escaped, so that a reader shows "&lt;b&gt;" as written. The post's full sanitised HTML is in
+   * content:encoded, after the description as the profile asks.
    */
-  String rss(List<PostSummary> posts) {
+  String rss(List<PostsService.FeedEntry> entries) {
     return write(
         xml -> {
           xml.writeStartElement("rss");
           xml.writeAttribute("version", "2.0");
           xml.writeNamespace("atom", ATOM);
+          xml.writeNamespace("content", CONTENT);
           xml.writeStartElement("channel");
           element(xml, "title", siteName);
           element(xml, "link", config.siteUrl() + "/blog");
-          element(xml, "description", "New posts from " + siteName);
+          element(xml, "description", htmlText("New posts from " + siteName));
           element(xml, "language", "en");
           // Only from content, so that an unchanged feed keeps its ETag.
-          if (!posts.isEmpty()) {
-            element(xml, "lastBuildDate", rfc822(posts.get(0).publishedAt()));
+          if (!entries.isEmpty()) {
+            element(xml, "lastBuildDate", rfc822(entries.get(0).post().publishedAt()));
           }
           xml.writeEmptyElement("atom", "link", ATOM);
           xml.writeAttribute("href", config.siteUrl() + "/feed.xml");
           xml.writeAttribute("rel", "self");
           xml.writeAttribute("type", "application/rss+xml");
-          for (PostSummary post : posts) {
+          for (PostsService.FeedEntry entry : entries) {
+            PostSummary post = entry.post();
             xml.writeStartElement("item");
             element(xml, "title", post.title());
             element(xml, "link", config.postUrl(post.slug()));
@@ -59,7 +67,12 @@ final class FeedDocuments {
             xml.writeCharacters(config.postUrl(post.slug()));
             xml.writeEndElement();
             element(xml, "pubDate", rfc822(post.publishedAt()));
-            element(xml, "description", post.description());
+            element(xml, "description", htmlText(post.description()));
+            if (entry.html() != null) {
+              xml.writeStartElement("content", "encoded", CONTENT);
+              xml.writeCharacters(xmlCharacters(entry.html()));
+              xml.writeEndElement();
+            }
             for (String tag : post.tags()) {
               element(xml, "category", tag);
             }
@@ -114,6 +127,26 @@ final class FeedDocuments {
     xml.writeStartElement(name);
     xml.writeCharacters(text == null ? "" : xmlCharacters(text));
     xml.writeEndElement();
+  }
+
+  /** Plain text as HTML that displays it literally (the XML writer then escapes that once more). */
+  static String htmlText(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** XML 1.0 cannot carry most control characters, even escaped: they are dropped. */

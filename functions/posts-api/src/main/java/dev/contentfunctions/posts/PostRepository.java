@@ -2,6 +2,7 @@ package dev.contentfunctions.posts;
 
 import static dev.contentfunctions.shared.posts.PostMapper.BY_DATE_INDEX;
 
+import dev.contentfunctions.shared.Backoff;
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.PostMapper;
 import dev.contentfunctions.shared.posts.PostSummary;
@@ -11,16 +12,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Reads the posts table for the API: every method is one GetItem or Query (never a Scan); listings
- * read the ByDate index, which holds summaries, never bodies. See docs/posts-table.md.
+ * Reads the posts table for the API: every method is one GetItem, BatchGetItem (by key) or Query
+ * (never a Scan); listings read the ByDate index, which holds summaries, never bodies. See
+ * docs/posts-table.md.
  */
 public final class PostRepository {
+  /** How often keys DynamoDB left unprocessed (throttling) are asked for before giving up. */
+  private static final int BATCH_ATTEMPTS = 3;
+
   private final DynamoDbClient dynamoDb;
   private final String table;
 
@@ -55,7 +63,12 @@ public final class PostRepository {
   }
 
   /** A post's summary and whether it is a draft: what deciding on its visibility needs. */
-  public record Listed(PostSummary summary, boolean draft) {}
+  public record Listed(PostSummary summary, boolean draft) {
+    /** Published and due, as {@link Post#isVisibleAt}. */
+    public boolean isVisibleAt(Instant now) {
+      return !draft && !summary.publishedAt().isAfter(now);
+    }
+  }
 
   /**
    * The post under {@code slug} without its body (a projection of the post item): for routes that
@@ -84,6 +97,40 @@ public final class PostRepository {
     AttributeValue draft = item.get(PostMapper.DRAFT);
     return Optional.of(
         new Listed(PostMapper.summaryFromItem(item), draft != null && Boolean.TRUE.equals(draft.bool())));
+  }
+
+  /**
+   * The HTML of the posts under {@code slugs} (at most 100), with one BatchGetItem: for the feed's
+   * full text. A post whose body is split into parts (a very large one) is left out, as is one
+   * that is gone by now.
+   *
+   * @throws SdkClientException DynamoDB left keys unprocessed after every attempt (throttling)
+   */
+  public Map<String, String> findHtml(List<String> slugs) {
+    Map<String, String> html = new HashMap<>();
+    if (slugs.isEmpty()) {
+      return html;
+    }
+    Map<String, KeysAndAttributes> request =
+        Map.of(table, KeysAndAttributes.builder().keys(slugs.stream().map(PostMapper::postKey).toList()).build());
+    for (int attempt = 1; !request.isEmpty(); attempt++) {
+      if (attempt > BATCH_ATTEMPTS) {
+        throw SdkClientException.create("DynamoDB left posts of the feed unprocessed after " + BATCH_ATTEMPTS + " attempts");
+      }
+      if (attempt > 1) {
+        Backoff.pause(attempt);
+      }
+      Map<String, KeysAndAttributes> next = request;
+      BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(next));
+      for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+        if (PostMapper.contentChunks(item) == 0) {
+          Post post = PostMapper.fromItems(item, List.of());
+          html.put(post.slug(), post.html());
+        }
+      }
+      request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+    }
+    return html;
   }
 
   /** The current slug an old slug or alias redirects to. */

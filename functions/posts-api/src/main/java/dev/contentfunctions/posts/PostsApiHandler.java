@@ -9,6 +9,7 @@ import dev.contentfunctions.shared.aws.AwsErrors;
 import dev.contentfunctions.shared.http.ApiException;
 import dev.contentfunctions.shared.http.HttpRequest;
 import dev.contentfunctions.shared.http.HttpResponses;
+import dev.contentfunctions.shared.http.QueryParameters;
 import dev.contentfunctions.shared.log.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +29,9 @@ public final class PostsApiHandler
   static final int RETRY_AFTER_SECONDS = 5;
 
   private static final String JSON = HttpResponses.JSON;
+
+  /** The preview token's query parameter (its decoded name: a client may percent-encode it). */
+  private static final String PREVIEW = "preview";
 
   private final PostsService service;
   private final PostsApiConfig config;
@@ -68,7 +72,7 @@ public final class PostsApiHandler
     } catch (ApiException e) {
       return HttpResponses.problem(e, requestId);
     } catch (PostsService.Moved moved) {
-      return redirect(request, moved.slug());
+      return redirect(request, moved);
     } catch (SdkException e) {
       if (AwsErrors.isTransient(e)) {
         log.warn("dependency.unavailable", "path", path, "error", e.getClass().getSimpleName());
@@ -97,6 +101,8 @@ public final class PostsApiHandler
     if (!method.equals("GET") && !method.equals("HEAD")) {
       throw new ApiException.MethodNotAllowed(method, ApiRoute.ALLOWED_METHODS);
     }
+    // Decoded (and a malformed query refused) on every route, before any parameter is read.
+    request.queryParameters();
     String slug = match.parameters().get("slug");
     Representation representation =
         switch (match.route()) {
@@ -125,7 +131,7 @@ public final class PostsApiHandler
   /** The author's preview: the token as header (preferred: kept out of URLs and logs) or query. */
   private boolean isPreview(HttpRequest request) {
     String expected = config.previewToken();
-    String given = request.header("x-preview-token") != null ? request.header("x-preview-token") : request.query("preview");
+    String given = request.header("x-preview-token") != null ? request.header("x-preview-token") : request.query(PREVIEW);
     return expected != null
         && given != null
         && MessageDigest.isEqual(
@@ -133,23 +139,28 @@ public final class PostsApiHandler
   }
 
   /**
-   * 301 to the same route under the current slug, keeping the query string but never a preview
-   * token (the redirect is publicly cacheable). The Location is a path: the API is served at its
+   * 301 to the same route under the current slug, keeping the query's parameters (decoded, then
+   * encoded again: never the raw text). A public redirect is cached and shared, so it never carries
+   * a preview token; one to an unpublished post is the author's alone, not cached, and keeps the
+   * token so that their link still previews. The Location is a path: the API is served at its
    * domain's root.
    */
-  private static APIGatewayV2HTTPResponse redirect(HttpRequest request, String slug) {
+  private static APIGatewayV2HTTPResponse redirect(HttpRequest request, PostsService.Moved moved) {
     String[] parts = request.path().split("/", -1);
-    parts[2] = slug;
+    parts[2] = moved.slug();
     String location = String.join("/", parts);
     String query =
-        java.util.Arrays.stream(request.rawQuery().split("&"))
-                .filter(pair -> !pair.isEmpty() && !pair.equals("preview") && !pair.startsWith("preview="))
-                .collect(java.util.stream.Collectors.joining("&"));
+        QueryParameters.encode(
+            request.queryParameters().stream()
+                .filter(parameter -> moved.preview() || !parameter.name().equals(PREVIEW))
+                .toList());
     if (!query.isEmpty()) {
       location += "?" + query;
     }
     return HttpResponses.response(
-        301, null, null, Map.of("Location", location, "Cache-Control", Representation.PUBLIC));
+        301,
+        null,
+        null,
+        Map.of("Location", location, "Cache-Control", moved.preview() ? Representation.PRIVATE : Representation.PUBLIC));
   }
-
 }

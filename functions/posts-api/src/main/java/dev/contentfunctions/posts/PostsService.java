@@ -31,6 +31,12 @@ public final class PostsService {
   static final int MAX_RELATED = 10;
   static final int FEED_SIZE = 20;
 
+  /**
+   * Characters of HTML the feed carries in all: even escaped as XML (several times longer for
+   * markup) and with the rest of the feed, well within Lambda's 6 MB response.
+   */
+  static final int FEED_HTML_BUDGET = 512 * 1024;
+
   /** How many recent posts per shared tag are considered for "You may also like". */
   private static final int RELATED_CANDIDATES_PER_TAG = 25;
 
@@ -51,18 +57,27 @@ public final class PostsService {
   /** A post with its neighbours by date; {@code preview} when shown to the author only. */
   public record PostView(Post post, PostSummary previous, PostSummary next, boolean preview) {}
 
-  /** A slug that is not current: the client should go to {@code slug} instead. */
+  /**
+   * A slug that is not current: the client should go to {@code slug} instead. {@code preview}: the
+   * post there is not public, so only the author (the preview token) may be sent there.
+   */
   public static final class Moved extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String slug;
+    private final boolean preview;
 
-    Moved(String slug) {
+    Moved(String slug, boolean preview) {
       super(null, null, false, false);
       this.slug = slug;
+      this.preview = preview;
     }
 
     public String slug() {
       return slug;
+    }
+
+    public boolean preview() {
+      return preview;
     }
   }
 
@@ -88,7 +103,7 @@ public final class PostsService {
    */
   public PostView post(String slug, boolean preview) {
     Instant now = clock.instant();
-    Post post = visible(slug, repository::findPost, found -> preview || found.isVisibleAt(now));
+    Post post = visible(slug, repository::findPost, found -> found.isVisibleAt(now), preview, now);
     return new PostView(
         post,
         repository.neighbour(post, now, true).orElse(null),
@@ -103,12 +118,8 @@ public final class PostsService {
   public List<PostSummary> related(String slug, String limitParameter) {
     int limit = QueryParameters.count("limit", limitParameter, DEFAULT_RELATED, MAX_RELATED);
     Instant now = clock.instant();
-    PostSummary post =
-        visible(
-                slug,
-                repository::findSummary,
-                found -> !found.draft() && !found.summary().publishedAt().isAfter(now))
-            .summary();
+    // Not even the author's preview shows what an unpublished post would be listed with.
+    PostSummary post = visible(slug, repository::findSummary, found -> found.isVisibleAt(now), false, now).summary();
 
     Map<String, PostSummary> candidates = new HashMap<>();
     Map<String, Integer> shared = new HashMap<>();
@@ -151,9 +162,28 @@ public final class PostsService {
     return tags;
   }
 
-  /** The newest due posts, for the feed. */
-  public List<PostSummary> latest() {
-    return repository.page(PostMapper.PUBLISHED_LIST, clock.instant(), FEED_SIZE, null).posts();
+  /** A feed item: the post's summary and its full HTML, or null (no room left, or a body stored in parts). */
+  public record FeedEntry(PostSummary post, String html) {}
+
+  /**
+   * The newest due posts, for the feed, newest first, each with its full HTML if it fits in what
+   * is left of {@link #FEED_HTML_BUDGET} characters (a Lambda response is at most 6 MB); one that
+   * does not fit is given with its description only.
+   */
+  public List<FeedEntry> latest() {
+    List<PostSummary> posts = repository.page(PostMapper.PUBLISHED_LIST, clock.instant(), FEED_SIZE, null).posts();
+    Map<String, String> html = repository.findHtml(posts.stream().map(PostSummary::slug).toList());
+    List<FeedEntry> entries = new ArrayList<>();
+    int budget = FEED_HTML_BUDGET;
+    for (PostSummary post : posts) {
+      String body = html.get(post.slug());
+      boolean fits = body != null && body.length() <= budget;
+      if (fits) {
+        budget -= body.length();
+      }
+      entries.add(new FeedEntry(post, fits ? body : null));
+    }
+    return entries;
   }
 
   /** Every due post, for the sitemap. */
@@ -162,27 +192,40 @@ public final class PostsService {
   }
 
   /**
-   * What {@code find} reads under {@code slug} if {@code shown} lets the caller see it.
+   * What {@code find} reads under {@code slug} if it is public ({@code isPublic}) or the caller is
+   * the author ({@code preview}).
    *
-   * @throws Moved the slug is a former slug or alias of a post
+   * @throws Moved the slug is a former slug or alias of a post the caller may see
    * @throws ApiException.NotFound nothing the caller may see is there
    */
-  private <T> T visible(String slug, Function<String, Optional<T>> find, Predicate<T> shown) {
+  private <T> T visible(String slug, Function<String, Optional<T>> find, Predicate<T> isPublic, boolean preview, Instant now) {
     if (!isSlugLike(slug)) {
       // A path, not a parameter: a malformed slug is simply a page that does not exist.
-      throw new ApiException.NotFound("There is no post '" + slug + "'.");
+      throw notFound(slug);
     }
     Optional<T> post = find.apply(slug);
-    if (post.isPresent() && shown.test(post.get())) {
-      return post.get();
+    if (post.isPresent()) {
+      if (preview || isPublic.test(post.get())) {
+        return post.get();
+      }
+      throw notFound(slug);
     }
-    if (post.isEmpty()) {
-      Optional<String> target = repository.findAliasTarget(slug);
-      if (target.isPresent()) {
-        throw new Moved(target.get());
+    // An alias redirects only to a post the caller may see, and never to another redirect or to
+    // nothing: otherwise it would reveal an unpublished slug, or lead the reader to a dead end.
+    Optional<String> target = repository.findAliasTarget(slug);
+    Optional<PostRepository.Listed> current = target.flatMap(repository::findSummary);
+    if (current.isPresent()) {
+      boolean isPublicThere = current.get().isVisibleAt(now);
+      if (isPublicThere || preview) {
+        throw new Moved(target.get(), !isPublicThere);
       }
     }
-    throw new ApiException.NotFound("There is no post '" + slug + "'.");
+    throw notFound(slug);
+  }
+
+  /** The same answer for every slug the caller may not see, so that none can be told apart. */
+  private static ApiException.NotFound notFound(String slug) {
+    return new ApiException.NotFound("There is no post '" + slug + "'.");
   }
 
   private static boolean isSlugLike(String value) {

@@ -4,11 +4,16 @@ import static dev.contentfunctions.posts.BlogTestBed.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.contentfunctions.localaws.HttpApiRequest;
+import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.shared.posts.PostMapper;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayInputStream;
+import org.jsoup.Jsoup;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,6 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostsApiIT {
+  /** Plain text, as every description is: a reader must show it exactly like this. */
+  private static final String MARKUP_DESCRIPTION =
+      "Use <script>alert(1)</script> and <b>bold</b> & &amp; \"double\" 'single' a<b c>d";
+
   private final BlogTestBed blog = new BlogTestBed();
   private final List<String> numberedNewestFirst = new ArrayList<>();
 
@@ -46,6 +55,18 @@ class PostsApiIT {
     blog.publish("posts/removed.md", "---\ntitle: Removed\ndate: 2025-06-02\n---\nGone soon.\n");
     blog.remove("posts/removed.md");
     blog.publish("fish-chips", "Fish & <Chips>", "2025-12-24", "tags: [food]\n");
+    blog.publish(
+        "posts/markup-in-description.md",
+        "---\ntitle: Markup in the description\ndate: 2025-02-01\ndescription: '" + MARKUP_DESCRIPTION.replace("'", "''")
+            + "'\n---\n\nHello **world** & <em>friends</em> <script>alert(1)</script>.\n");
+    blog.publish("secret-draft", "Secret draft", "2025-12-02", "draft: true\naliases: [alias-of-draft]\n");
+    blog.publish("secret-scheduled", "Secret scheduled", "2026-04-01", "aliases: [alias-of-scheduled]\n");
+    // A former slug of a post that has since become a draft under a new slug.
+    blog.publish("posts/went-private.md", "---\ntitle: Went private\ndate: 2025-05-01\nslug: public-once\n---\nHi.\n");
+    blog.publish("posts/went-private.md", "---\ntitle: Went private\ndate: 2025-05-01\nslug: private-now\ndraft: true\n---\nHi.\n");
+    // What no publisher writes but a table may hold: an alias to a slug that is gone, an alias to an alias.
+    blog.moto.dynamoDb().putItem(r -> r.tableName(blog.table).item(PostMapper.aliasItem("alias-to-nothing", "never-existed", "posts/x.md")));
+    blog.moto.dynamoDb().putItem(r -> r.tableName(blog.table).item(PostMapper.aliasItem("alias-to-alias", "renamed-before", "posts/y.md")));
   }
 
   private List<String> slugs(JsonNode posts) {
@@ -210,6 +231,110 @@ class PostsApiIT {
     assertThat(related.getHeaders()).containsEntry("Location", "/posts/renamed-now/related");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/posts/alias-of-draft", "/posts/alias-of-scheduled", "/posts/public-once", "/posts/alias-to-nothing",
+        "/posts/alias-to-alias", "/posts/alias-of-draft/related", "/posts/alias-of-scheduled/related?limit=2"
+      })
+  void aliasOfAPostThatIsNotPublicAnswersExactlyAsAnUnknownSlug(String pathAndQuery) {
+    String slug = pathAndQuery.split("[/?]")[2];
+    String unknown = pathAndQuery.replace(slug, "xq-unknown-" + slug);
+
+    APIGatewayV2HTTPResponse alias = sameRequestId("GET", pathAndQuery, Map.of());
+    APIGatewayV2HTTPResponse none = sameRequestId("GET", unknown, Map.of());
+
+    assertThat(alias.getStatusCode()).isEqualTo(404);
+    assertThat(alias.getHeaders()).isEqualTo(none.getHeaders()).doesNotContainKey("Location");
+    assertThat(alias.getBody().replace(slug, "xq-unknown-" + slug)).isEqualTo(none.getBody());
+    assertThat(alias.getBody()).doesNotContain("secret", "private-now");
+  }
+
+  @Test
+  void aliasOfADraftRedirectsTheAuthorPrivately() {
+    APIGatewayV2HTTPResponse withHeader =
+        blog.request("GET", "/posts/alias-of-draft?a=1", Map.of("X-Preview-Token", BlogTestBed.PREVIEW_TOKEN));
+    APIGatewayV2HTTPResponse withQuery = blog.get("/posts/alias-of-scheduled?preview=" + BlogTestBed.PREVIEW_TOKEN);
+    APIGatewayV2HTTPResponse related =
+        blog.request("GET", "/posts/alias-of-draft/related", Map.of("X-Preview-Token", BlogTestBed.PREVIEW_TOKEN));
+
+    assertThat(withHeader.getStatusCode()).isEqualTo(301);
+    assertThat(withHeader.getHeaders())
+        .containsEntry("Location", "/posts/secret-draft?a=1")
+        .containsEntry("Cache-Control", "private, no-store");
+    // The author's own link keeps working: the token stays in a redirect no cache may keep.
+    assertThat(withQuery.getHeaders())
+        .containsEntry("Location", "/posts/secret-scheduled?preview=" + BlogTestBed.PREVIEW_TOKEN)
+        .containsEntry("Cache-Control", "private, no-store");
+    // Related posts of an unpublished post are never shown, not even in preview.
+    assertThat(related.getStatusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aliasOfAPublicPostStaysAPublicRedirectWithOrWithoutAToken() {
+    APIGatewayV2HTTPResponse response =
+        blog.request("GET", "/posts/renamed-before", Map.of("X-Preview-Token", BlogTestBed.PREVIEW_TOKEN));
+
+    assertThat(response.getStatusCode()).isEqualTo(301);
+    assertThat(response.getHeaders())
+        .containsEntry("Location", "/posts/renamed-now")
+        .containsEntry("Cache-Control", Representation.PUBLIC);
+  }
+
+  // ------------------------------------------------------------------ query strings
+
+  @Test
+  void percentEncodedPreviewIsHonouredAndStrippedFromPublicRedirects() {
+    APIGatewayV2HTTPResponse draft = blog.get("/posts/a-draft?%70review=" + BlogTestBed.PREVIEW_TOKEN);
+    APIGatewayV2HTTPResponse redirect = blog.get("/posts/renamed-before?%70review=" + BlogTestBed.PREVIEW_TOKEN + "&a=1&PREVIEW=kept");
+
+    assertThat(draft.getStatusCode()).isEqualTo(200);
+    assertThat(draft.getHeaders()).containsEntry("Cache-Control", "private, no-store");
+    assertThat(redirect.getHeaders().get("Location")).isEqualTo("/posts/renamed-now?a=1&PREVIEW=kept");
+  }
+
+  @Test
+  void redirectQueryIsReencodedFromTheDecodedParameters() {
+    APIGatewayV2HTTPResponse redirect = blog.get("/posts/renamed-before?q=two+words&p=%2B%20&%75tm=%E2%9C%93&flag");
+
+    assertThat(redirect.getHeaders()).containsEntry("Location", "/posts/renamed-now?q=two+words&p=%2B+&utm=%E2%9C%93&flag=");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/posts?limit=%zz", "/posts?limit=2%", "/posts?tag=%FF", "/tags?x=%4", "/posts/fish-chips?%C0%80=1",
+        "/posts/renamed-before?a=%G0"
+      })
+  void malformedPercentEscapesAreA400(String pathAndQuery) {
+    // Built by hand: the test's event builder decodes the query the way API Gateway would, and refuses these.
+    String[] parts = pathAndQuery.split("\\?", 2);
+    APIGatewayV2HTTPEvent event = BlogTestBed.event("GET", parts[0], Map.of());
+    event.setRawQueryString(parts[1]);
+    event.setQueryStringParameters(null);
+
+    APIGatewayV2HTTPResponse response = blog.handler.handleRequest(event, new LocalContext("PostsApiFunction"));
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json; charset=utf-8");
+    assertThat(json(response).path("detail").asText()).contains("percent");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/posts?limit=2&l%69mit=3", "/posts?tag=food&tag=food", "/posts/a-draft?preview=wrong&%70review=" + BlogTestBed.PREVIEW_TOKEN})
+  void aParameterGivenTwiceIsA400NamingIt(String pathAndQuery) {
+    APIGatewayV2HTTPResponse response = blog.get(pathAndQuery);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).path("detail").asText()).contains("more than once");
+  }
+
+  private APIGatewayV2HTTPResponse sameRequestId(String method, String pathAndQuery, Map<String, String> headers) {
+    HttpApiRequest request = HttpApiRequest.of(method, pathAndQuery).requestId("req-fixed");
+    headers.forEach(request::header);
+    return blog.handler.handleRequest(request.build(), new LocalContext("PostsApiFunction"));
+  }
+
   // ------------------------------------------------------------------ related, tags
 
   @Test
@@ -218,6 +343,16 @@ class PostsApiIT {
 
     // numbered-02 has tags numbered + even: the even ones share two tags, so they come first, newest first.
     assertThat(slugs(related)).containsExactly("numbered-22", "numbered-20", "numbered-18", "numbered-16");
+  }
+
+  @Test
+  void relatedNeverListsAPostThatIsNotPublic() {
+    // a-draft and scheduled carry the tag numbered too; the fallback reads the newest posts.
+    JsonNode related = json(blog.get("/posts/numbered-01/related?limit=10")).path("posts");
+    JsonNode fallback = json(blog.get("/posts/fish-chips/related?limit=10")).path("posts");
+
+    assertThat(slugs(related)).hasSize(10).doesNotContain("a-draft", "scheduled", "secret-draft", "secret-scheduled", "private-now");
+    assertThat(slugs(fallback)).hasSize(10).doesNotContain("a-draft", "scheduled", "secret-draft", "secret-scheduled", "private-now");
   }
 
   @Test
@@ -321,6 +456,42 @@ class PostsApiIT {
     assertThat(first.getPublishedDate().toInstant()).isEqualTo(Instant.parse("2025-12-24T00:00:00Z"));
     assertThat(feed.getEntries()).hasSize(PostsService.FEED_SIZE);
     assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).doesNotContain("A draft", "Scheduled");
+  }
+
+  @Test
+  void feedDescriptionIsPlainTextAReaderShowsLiterallyAndTheFullHtmlIsInContentEncoded() throws Exception {
+    String xml = blog.get("/feed.xml").getBody();
+    SyndEntry entry =
+        new SyndFeedInput().build(new StringReader(xml)).getEntries().stream()
+            .filter(e -> e.getTitle().equals("Markup in the description"))
+            .findFirst()
+            .orElseThrow();
+    String html = json(blog.get("/posts/markup-in-description")).path("html").asText();
+
+    // Readers render an RSS description as HTML (RSS Best Practices Profile): what they display is its text.
+    assertThat(Jsoup.parse(entry.getDescription().getValue()).text()).isEqualTo(MARKUP_DESCRIPTION);
+    assertThat(Jsoup.parse(entry.getDescription().getValue()).select("script, b")).isEmpty();
+    assertThat(entry.getContents()).hasSize(1);
+    assertThat(entry.getContents().get(0).getValue()).isEqualTo(html).contains("<strong>world</strong>").doesNotContain("<script");
+    assertThat(xml)
+        .contains("xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"")
+        .containsPattern("(?s)<item>(?:(?!</item>).)*Markup in the description(?:(?!</item>).)*<description>.*?</description>\\s*<content:encoded>");
+  }
+
+  @Test
+  void aPostTooLargeForTheFeedIsGivenWithItsDescriptionOnly() throws Exception {
+    String paragraph = "Words of a very long post, repeated until its HTML alone would crowd the feed.\n\n";
+    blog.publish(
+        "posts/very-long.md",
+        "---\ntitle: Very long\ndate: 2025-01-20\ndescription: Long.\n---\n\n"
+            + paragraph.repeat(PostsService.FEED_HTML_BUDGET / paragraph.length() + 1));
+
+    SyndFeed feed = new SyndFeedInput().build(new StringReader(blog.get("/feed.xml").getBody()));
+
+    SyndEntry longOne = feed.getEntries().stream().filter(e -> e.getTitle().equals("Very long")).findFirst().orElseThrow();
+    assertThat(longOne.getContents()).isEmpty();
+    assertThat(longOne.getDescription().getValue()).isEqualTo("Long.");
+    assertThat(feed.getEntries()).filteredOn(e -> e != longOne).allSatisfy(e -> assertThat(e.getContents()).hasSize(1));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.contentfunctions.shared.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ public final class HttpRequest {
   private final APIGatewayV2HTTPEvent event;
   private final Map<String, String> headers = new HashMap<>();
   private final String requestId;
+  private List<QueryParameters.Parameter> queryParameters;
 
   public HttpRequest(APIGatewayV2HTTPEvent event, Context context) {
     this.event = event;
@@ -41,13 +43,36 @@ public final class HttpRequest {
     return event.getRawPath() == null ? "/" : event.getRawPath();
   }
 
-  public String rawQuery() {
-    return event.getRawQueryString() == null ? "" : event.getRawQueryString();
+  /**
+   * The query's parameters in order, decoded once, here, from {@code rawQueryString}: API Gateway's
+   * {@code queryStringParameters} are decoded too, but join a repeated name's values with commas
+   * (ambiguous) and cannot be re-encoded as sent.
+   *
+   * @throws ApiException.BadRequest a malformed percent-escape, or escapes that are not UTF-8
+   */
+  public List<QueryParameters.Parameter> queryParameters() {
+    if (queryParameters == null) {
+      queryParameters = QueryParameters.parse(event.getRawQueryString() == null ? "" : event.getRawQueryString());
+    }
+    return queryParameters;
   }
 
-  /** A query parameter (repeated ones joined by commas, as API Gateway does), or null. */
+  /**
+   * The decoded value of the parameter whose decoded name is {@code name}, or null.
+   *
+   * @throws ApiException.BadRequest the parameter is given more than once, or the query is malformed
+   */
   public String query(String name) {
-    return event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get(name);
+    String value = null;
+    for (QueryParameters.Parameter parameter : queryParameters()) {
+      if (parameter.name().equals(name)) {
+        if (value != null) {
+          throw new ApiException.BadRequest("The parameter '" + name + "' is given more than once.");
+        }
+        value = parameter.value();
+      }
+    }
+    return value;
   }
 
   /** A header by its lower-case name, or null. */
