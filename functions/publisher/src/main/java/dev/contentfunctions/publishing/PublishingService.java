@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -110,7 +111,7 @@ public final class PublishingService {
       report(change, Status.FAILED, null, e.getMessage());
       return new Outcome(Outcome.Kind.FAILED, null, e.getMessage());
     }
-    report(change, Status.PUBLISHED, post.slug(), describe(post));
+    reportStored(change, post);
     return new Outcome(Outcome.Kind.PUBLISHED, post.slug(), null);
   }
 
@@ -123,9 +124,7 @@ public final class PublishingService {
     if (change.removed()) {
       report(change, Status.REMOVED, null, "The post is no longer published.");
     } else {
-      source
-          .post()
-          .ifPresent(post -> report(change, Status.PUBLISHED, post.slug(), describe(post)));
+      source.post().ifPresent(post -> reportStored(change, post));
     }
   }
 
@@ -185,20 +184,37 @@ public final class PublishingService {
     return change.sequencer() != null && applied != null && change.sequencer().compareTo(applied) <= 0;
   }
 
-  private String describe(Post post) {
+  /** A stored post's report says what a reader sees now: a draft, a scheduled post, or the post. */
+  private void reportStored(ObjectChange change, Post post) {
     if (post.draft()) {
-      return "Stored as a draft: not listed or served until 'draft: true' is removed.";
+      report(
+          change,
+          Status.DRAFT,
+          post.slug(),
+          "Stored as a draft: not listed or served until 'draft: true' is removed.",
+          null);
+    } else if (post.publishedAt().isAfter(clock.instant())) {
+      report(
+          change,
+          Status.SCHEDULED,
+          post.slug(),
+          "Scheduled: it appears on " + post.publishedAt() + ".",
+          post.publishedAt());
+    } else {
+      report(change, Status.PUBLISHED, post.slug(), "Published.", null);
     }
-    if (post.publishedAt().isAfter(clock.instant())) {
-      return "Scheduled: it appears on " + post.publishedAt() + ".";
-    }
-    return "Published.";
   }
 
   private void report(ObjectChange change, Status status, String slug, String message) {
+    report(change, status, slug, message, null);
+  }
+
+  private void report(
+      ObjectChange change, Status status, String slug, String message, Instant scheduledFor) {
     files.writeReport(
         change.bucket(),
-        new PublishReport(change.key(), change.versionId(), status, slug, message, clock.instant()));
+        new PublishReport(
+            change.key(), change.versionId(), status, slug, message, scheduledFor, clock.instant()));
   }
 
   private static String contentHash(String slug, byte[] source) {

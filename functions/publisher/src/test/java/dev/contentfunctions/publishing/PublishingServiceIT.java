@@ -180,6 +180,34 @@ class PublishingServiceIT {
   }
 
   @Test
+  void reportOfADraftSaysDraft() {
+    bed.publish("posts/unready.md", post("Unready", "2025-10-01", "draft: true\n", "Body."), "10");
+
+    var report = bed.report("posts/unready.md");
+    assertThat(report.path("status").asText()).isEqualTo("draft");
+    assertThat(report.path("slug").asText()).isEqualTo("unready");
+    assertThat(report.path("message").asText()).contains("draft: true");
+  }
+
+  @Test
+  void reportOfAScheduledPostSaysScheduledWithItsDate() {
+    bed.publish("posts/soon.md", post("Soon", "2026-02-01T09:00:00+01:00", "", "Body."), "10");
+
+    var report = bed.report("posts/soon.md");
+    assertThat(report.path("status").asText()).isEqualTo("scheduled");
+    assertThat(report.path("scheduledFor").asText()).isEqualTo("2026-02-01T08:00:00Z");
+    assertThat(report.path("message").asText()).contains("2026-02-01T08:00:00Z");
+  }
+
+  @Test
+  void reportOfAPostDueNowSaysPublished() {
+    bed.publish("posts/due.md", post("Due", "2026-01-15T12:00:00Z", "", "Body."), "10");
+
+    assertThat(bed.report("posts/due.md").path("status").asText()).isEqualTo("published");
+    assertThat(bed.report("posts/due.md").has("scheduledFor")).isFalse();
+  }
+
+  @Test
   void listingIndexCarriesSummariesButNeverTheBody() {
     bed.publish("posts/summary.md", post("Summary", "2025-10-01", "tags: [calm]\n", "Body."), "10");
 
