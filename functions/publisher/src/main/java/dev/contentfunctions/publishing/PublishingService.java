@@ -66,11 +66,23 @@ public final class PublishingService {
       /** Older than, or the same as, what was already applied; or the file is gone. */
       SKIPPED,
       /** The file cannot become a post; reported to the author, not retried. */
-      FAILED
+      FAILED,
+      /** Not a Markdown file: reported to the author, nothing stored. */
+      IGNORED
     }
   }
 
   public Outcome apply(ObjectChange change) {
+    Optional<String> notMarkdown = PostFiles.notMarkdown(change.key());
+    if (notMarkdown.isPresent()) {
+      String reason = notMarkdown.get();
+      report(
+          change,
+          Status.IGNORED,
+          null,
+          "Ignored, " + reason + ". Only .md and .markdown files (in any case) under posts/ become posts.");
+      return new Outcome(Outcome.Kind.IGNORED, null, reason);
+    }
     SourcePost source = new SourcePost(change);
     for (int attempt = 1; ; attempt++) {
       Optional<SourceFile> previous = repository.findSource(change.key());
