@@ -34,7 +34,7 @@ public final class PublishingService {
   static final long MAX_SOURCE_BYTES = 2L * 1024 * 1024;
 
   /** Part of the content hash, so that a change in how posts are rendered changes every ETag. */
-  private static final String RENDERING_VERSION = "1";
+  private static final String RENDERING_VERSION = "2";
 
   /** Beyond this many lost races the invocation fails and Lambda's own retry takes over. */
   private static final int MAX_ATTEMPTS = 8;

@@ -19,6 +19,14 @@ import org.jsoup.safety.Safelist;
  * {@code rel="noopener noreferrer"}. Thread-safe.
  */
 final class HtmlSanitizer {
+  /**
+   * Starts every id in a post (headings, footnotes, raw HTML), and every link to one: the page the
+   * post is inserted into has ids of its own ("related-list", "post-body"; web/ uses none starting
+   * so), which a heading must not take over. The hyphen also keeps ids from naming a global of the
+   * page's scripts (window.x).
+   */
+  static final String ID_PREFIX = "h-";
+
   private static final String EXTERNAL_REL = "noopener noreferrer";
 
   /** An attribute holding an address, and the schemes it may use besides a relative address. */
@@ -111,6 +119,13 @@ final class HtmlSanitizer {
       for (Element element : clean.select(address.tag() + "[" + address.name() + "]")) {
         keepAddress(element, address);
       }
+    }
+    for (Element element : clean.select("[id]")) {
+      element.id(ID_PREFIX + element.id());
+    }
+    // "#" alone is the top of the page, no id.
+    for (Element link : clean.select("a[href~=^#.]")) {
+      link.attr("href", "#" + ID_PREFIX + link.attr("href").substring(1));
     }
     return clean.body();
   }
