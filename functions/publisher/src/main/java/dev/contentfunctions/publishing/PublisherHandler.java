@@ -55,13 +55,16 @@ public final class PublisherHandler implements RequestHandler<S3Event, Void> {
         PublishingService.Outcome outcome = service.apply(change);
         switch (outcome.kind()) {
           case FAILED -> log.warn("post.failed", "key", change.key(), "reason", outcome.reason());
-          case SKIPPED, IGNORED -> log.info(
+          case SKIPPED, IGNORED, WAITING -> log.info(
               event(outcome), "key", change.key(), "reason", outcome.reason());
           default -> log.info(
               event(outcome),
               "key", change.key(),
               "slug", outcome.slug(),
               "sequencer", change.sequencer());
+        }
+        for (String waited : outcome.published()) {
+          log.info("post.published", "key", waited, "freedBy", change.key());
         }
       } catch (RuntimeException e) {
         log.error("post.error", "key", change.key(), "error", e.getClass().getSimpleName(), "detail", e.getMessage());

@@ -153,10 +153,10 @@ class PublishingServiceIT {
     var outcome =
         bed.publish("posts/second.md", post("Second", "2025-10-02", "slug: shared-slug\n", "Second."), "10");
 
-    assertThat(outcome.kind()).isEqualTo(Kind.FAILED);
+    assertThat(outcome.kind()).isEqualTo(Kind.WAITING);
     assertThat(outcome.reason()).contains("shared-slug");
     assertThat(bed.post("shared-slug")).get().extracting(Post::title).isEqualTo("First");
-    assertThat(bed.report("posts/second.md").path("status").asText()).isEqualTo("failed");
+    assertThat(bed.report("posts/second.md").path("status").asText()).isEqualTo("waiting");
   }
 
   @Test
