@@ -43,6 +43,8 @@ final class ExpectedPermissions {
               allow("s3:GetObject s3:GetObjectVersion", CONTENT_BUCKET + "/posts/*"),
               allow("s3:PutObject", CONTENT_BUCKET + "/reports/*"),
               allow("dynamodb:GetItem dynamodb:PutItem dynamodb:DeleteItem dynamodb:ConditionCheckItem", POSTS_TABLE),
+              allow("dynamodb:Query", POSTS_TABLE)
+                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [CLAIM#*]"),
               // Added by SAM for EventInvokeConfig's OnFailure destination.
               allow("sqs:SendMessage", "!GetAtt PublishFailureQueue.Arn")),
           "PostsApiFunction",

@@ -165,8 +165,8 @@ class PostsApiIT {
   void postHasItsHtmlTocAndNeighbours() {
     JsonNode post = json(blog.get("/posts/how-to-rebuild-emotional-connection-after-a-hard-season"));
 
-    assertThat(post.path("html").asText()).contains("<h2 id=\"understand-what-created-the-distance\">");
-    assertThat(post.path("toc").get(0).path("id").asText()).isEqualTo("understand-what-created-the-distance");
+    assertThat(post.path("html").asText()).contains("<h2 id=\"h-understand-what-created-the-distance\">");
+    assertThat(post.path("toc").get(0).path("id").asText()).isEqualTo("h-understand-what-created-the-distance");
     assertThat(post.path("canonicalUrl").asText())
         .isEqualTo(BlogTestBed.SITE_URL + "/blog/how-to-rebuild-emotional-connection-after-a-hard-season");
     assertThat(post.path("description").asText()).isNotBlank();

@@ -3,6 +3,8 @@ package dev.contentfunctions.publishing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -13,6 +15,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The content bucket as the publisher sees it: Markdown files to read, reports to write. */
 public final class PostFiles {
+  /** File name extensions of posts, compared ignoring case ("Post.MD" is a post). */
+  static final List<String> MARKDOWN_EXTENSIONS = List.of("md", "markdown");
+
   private final S3Client s3;
 
   public PostFiles(S3Client s3) {
@@ -42,6 +47,25 @@ public final class PostFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Why the object under {@code key} is not a post, for its report (e.g. "not a Markdown file:
+   * .txt"), or empty when it is a Markdown file.
+   */
+  static Optional<String> notMarkdown(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    if (name.isEmpty()) {
+      return Optional.of("not a Markdown file: a folder");
+    }
+    int dot = name.lastIndexOf('.');
+    if (dot < 0) {
+      return Optional.of("not a Markdown file: no extension");
+    }
+    String extension = name.substring(dot + 1);
+    return MARKDOWN_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT))
+        ? Optional.empty()
+        : Optional.of("not a Markdown file: ." + extension);
   }
 
   /** The file or version is gone; any other error (a missing bucket, say) is a real failure. */

@@ -2,11 +2,13 @@ package dev.contentfunctions.publishing;
 
 import dev.contentfunctions.shared.posts.Post;
 import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.shared.posts.SlugClaim;
 import dev.contentfunctions.shared.posts.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -67,10 +70,15 @@ public final class PublicationRepository {
    * Stores the post rendered from {@code change}, replacing what {@code previous} (the source record
    * read before) says the file produced.
    *
+   * @param promoted the claim this publishes, when a waiting file gets its name; it is kept until
+   *     its report is written ({@link #dropClaim}); null for a file's own event
+   * @return the file's new record, with the names this change freed
    * @throws ConcurrentChangeException another event for this file was applied since {@code previous}
-   * @throws InvalidPostException the slug or an alias belongs to another file's post
+   * @throws NameTakenException the slug or an alias belongs to another file's post
+   * @throws InvalidPostException the post is too large to store
    */
-  public void publish(Post post, ObjectChange change, Optional<SourceFile> previous) {
+  public SourceFile publish(
+      Post post, ObjectChange change, Optional<SourceFile> previous, SlugClaim promoted) {
     String key = change.key();
     SourceFile prev = previous.orElse(null);
     String prevSlug = prev == null || prev.removed() ? null : prev.slug();
@@ -106,10 +114,15 @@ public final class PublicationRepository {
             items.contentChunks().size(),
             change.sequencer(),
             revisionAfter(prev),
-            false);
+            false,
+            null,
+            released(prev, post.slug(), redirects));
 
     Transaction tx = new Transaction();
     tx.putSource(next, prev, null);
+    if (prev != null) {
+      dropClaimsOf(tx, prev, promoted == null ? null : promoted.name());
+    }
     tx.add(
         TransactWriteItem.builder()
             .put(
@@ -119,7 +132,10 @@ public final class PublicationRepository {
                         .conditionExpression("attribute_not_exists(pk) OR sourceKey = :key")
                         .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(key))))
             .build(),
-        "the slug '" + post.slug() + "' is already used by another file's post");
+        new Conflict(
+            post.slug(),
+            PostMapper.postKey(post.slug()),
+            "the slug '" + post.slug() + "' is already used by another file's post"));
     items.tags().forEach(tx::put);
     items.contentChunks().forEach(tx::put);
 
@@ -145,7 +161,10 @@ public final class PublicationRepository {
                             .conditionExpression("attribute_not_exists(pk) OR sourceKey = :key")
                             .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(key))))
                 .build(),
-            "the alias '" + alias + "' is the slug of another file's post");
+            new Conflict(
+                alias,
+                PostMapper.postKey(alias),
+                "the alias '" + alias + "' is the slug of another file's post"));
       }
       tx.add(
           TransactWriteItem.builder()
@@ -156,7 +175,10 @@ public final class PublicationRepository {
                           .conditionExpression("attribute_not_exists(pk) OR sourceKey = :key")
                           .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(key))))
               .build(),
-          "the alias '" + alias + "' is already an alias of another file's post");
+          new Conflict(
+              alias,
+              PostMapper.aliasKey(alias),
+              "the alias '" + alias + "' is already an alias of another file's post"));
     }
     if (prev != null) {
       redirectsOf(prev).stream()
@@ -164,15 +186,17 @@ public final class PublicationRepository {
           .forEach(alias -> tx.delete(PostMapper.aliasKey(alias)));
     }
     tx.commit();
+    return next;
   }
 
   /**
    * Removes what the file produced and keeps a record that it was removed, under the same ordering
    * rule as {@link #publish}.
    *
+   * @return the file's new record, with the names this change freed
    * @throws ConcurrentChangeException another event for this file was applied since {@code previous}
    */
-  public void remove(ObjectChange change, Optional<SourceFile> previous) {
+  public SourceFile remove(ObjectChange change, Optional<SourceFile> previous) {
     SourceFile prev = previous.orElse(null);
     SourceFile tombstone =
         new SourceFile(
@@ -184,14 +208,139 @@ public final class PublicationRepository {
             0,
             change.sequencer(),
             revisionAfter(prev),
-            true);
+            true,
+            null,
+            released(prev, null, Set.of()));
     Transaction tx = new Transaction();
     tx.putSource(tombstone, prev, clock.instant().plus(TOMBSTONE_TTL));
+    if (prev != null) {
+      dropClaimsOf(tx, prev, null);
+    }
     if (prev != null && !prev.removed()) {
       deletePostItems(tx, prev);
       redirectsOf(prev).forEach(alias -> tx.delete(PostMapper.aliasKey(alias)));
     }
     tx.commit();
+    return tombstone;
+  }
+
+  /**
+   * Records that the version {@code change} announces waits for {@code taken}'s name: the file's
+   * record takes the event's sequencer (so older events are stale) and otherwise keeps what is live,
+   * and the claim joins the name's queue. Only while the name is still held by the other file: if
+   * it was freed meanwhile, this fails as a race and the caller publishes again.
+   *
+   * @throws ConcurrentChangeException another event for this file was applied since {@code
+   *     previous}, or the name is no longer taken
+   */
+  public void waitFor(NameTakenException taken, ObjectChange change, Optional<SourceFile> previous) {
+    String key = change.key();
+    SourceFile prev = previous.orElse(null);
+    SourceFile waiting =
+        prev == null
+            ? new SourceFile(
+                key, null, List.of(), List.of(), List.of(), 0, change.sequencer(), 1, true, taken.name(), List.of())
+            : new SourceFile(
+                key,
+                prev.slug(),
+                prev.tags(),
+                prev.aliases(),
+                prev.formerSlugs(),
+                prev.contentChunks(),
+                change.sequencer(),
+                revisionAfter(prev),
+                prev.removed(),
+                taken.name(),
+                List.of());
+    Transaction tx = new Transaction();
+    tx.putSource(waiting, prev, null);
+    if (prev != null) {
+      dropClaimsOf(tx, prev, taken.name());
+    }
+    tx.put(
+        PostMapper.toItem(
+            new SlugClaim(taken.name(), key, change.versionId(), change.sequencer(), clock.instant())));
+    tx.add(
+        TransactWriteItem.builder()
+            .conditionCheck(
+                c ->
+                    c.tableName(table)
+                        .key(taken.heldBy())
+                        .conditionExpression("attribute_exists(pk) AND sourceKey <> :key")
+                        .expressionAttributeValues(Map.of(":key", AttributeValue.fromS(key))))
+            .build(),
+        null);
+    tx.commit();
+  }
+
+  /** The files waiting for {@code name}, oldest claim first (then by key: a fixed order). */
+  public List<SlugClaim> claims(String name) {
+    List<SlugClaim> claims = new ArrayList<>();
+    dynamoDb
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(
+                        Map.of(":pk", AttributeValue.fromS(PostMapper.claimPartition(name))))
+                    .consistentRead(true))
+        .items()
+        .forEach(item -> claims.add(PostMapper.claimFromItem(item)));
+    claims.sort(Comparator.comparing(SlugClaim::claimedAt).thenComparing(SlugClaim::sourceKey));
+    return claims;
+  }
+
+  /** Removes a claim that is done with, unless a newer version of its file has claimed the name since. */
+  public void dropClaim(SlugClaim claim) {
+    try {
+      dynamoDb.deleteItem(
+          r -> {
+            r.tableName(table).key(PostMapper.claimKey(claim.name(), claim.sourceKey()));
+            if (claim.sequencer() == null) {
+              r.conditionExpression("attribute_not_exists(sequencer)");
+            } else {
+              r.conditionExpression("attribute_not_exists(pk) OR sequencer = :sequencer")
+                  .expressionAttributeValues(
+                      Map.of(":sequencer", AttributeValue.fromS(claim.sequencer())));
+            }
+          });
+    } catch (ConditionalCheckFailedException e) {
+      // Claimed again, by a newer version: that claim stays.
+    }
+  }
+
+  /**
+   * A new change to a file ends its claims: the one it waited with, and one kept for a report after
+   * it was published through a claim (under its slug). {@code except}: a claim that stays.
+   */
+  private static void dropClaimsOf(Transaction tx, SourceFile prev, String except) {
+    Set<String> names = new LinkedHashSet<>();
+    if (prev.waitingFor() != null) {
+      names.add(prev.waitingFor());
+    }
+    if (prev.slug() != null) {
+      names.add(prev.slug());
+    }
+    names.remove(except);
+    names.forEach(name -> tx.delete(PostMapper.claimKey(name, prev.key())));
+  }
+
+  /**
+   * The names a change frees: the former slug (its post item is gone, even if it now redirects) and
+   * every redirect the file no longer has.
+   */
+  private static List<String> released(SourceFile prev, String slug, Set<String> redirects) {
+    if (prev == null || prev.removed()) {
+      return List.of();
+    }
+    Set<String> released = new LinkedHashSet<>();
+    if (!prev.slug().equals(slug)) {
+      released.add(prev.slug());
+    }
+    redirectsOf(prev).stream()
+        .filter(name -> !redirects.contains(name) && !name.equals(slug))
+        .forEach(released::add);
+    return List.copyOf(released);
   }
 
   private static void deletePostItems(Transaction tx, SourceFile prev) {
@@ -252,10 +401,37 @@ public final class PublicationRepository {
     }
   }
 
+  /**
+   * A name of another file's post refused this one: the name, the item holding it, and what that
+   * means for the author.
+   */
+  public static final class NameTakenException extends InvalidPostException {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+    private final transient Map<String, AttributeValue> heldBy;
+
+    NameTakenException(Conflict conflict) {
+      super("Not published: " + conflict.message() + ".");
+      this.name = conflict.name();
+      this.heldBy = conflict.heldBy();
+    }
+
+    public String name() {
+      return name;
+    }
+
+    Map<String, AttributeValue> heldBy() {
+      return heldBy;
+    }
+  }
+
+  /** What a failed condition on an item means: {@code name}, held by another file's {@code heldBy}. */
+  private record Conflict(String name, Map<String, AttributeValue> heldBy, String message) {}
+
   /** The items of one transaction, each with what it means for the author if its condition fails. */
   private final class Transaction {
     private final List<TransactWriteItem> items = new ArrayList<>();
-    private final List<String> conflictMessages = new ArrayList<>();
+    private final List<Conflict> conflicts = new ArrayList<>();
     private String sourceKey;
 
     void putSource(SourceFile next, SourceFile prev, java.time.Instant expiresAt) {
@@ -275,7 +451,7 @@ public final class PublicationRepository {
                     }
                   })
               .build());
-      conflictMessages.add(null);
+      conflicts.add(null);
     }
 
     void put(Map<String, AttributeValue> item) {
@@ -286,9 +462,9 @@ public final class PublicationRepository {
       add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build(), null);
     }
 
-    void add(TransactWriteItem item, String conflictMessage) {
+    void add(TransactWriteItem item, Conflict conflict) {
       items.add(item);
-      conflictMessages.add(conflictMessage);
+      conflicts.add(conflict);
     }
 
     void commit() {
@@ -310,9 +486,9 @@ public final class PublicationRepository {
     /** The source record's condition failing means a race; any other, a slug or alias taken. */
     private RuntimeException explain(TransactionCanceledException e) {
       List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-      for (int i = 0; i < reasons.size() && i < conflictMessages.size(); i++) {
-        if (CONDITION_FAILED.equals(reasons.get(i).code()) && conflictMessages.get(i) != null) {
-          return new InvalidPostException("Not published: " + conflictMessages.get(i) + ".");
+      for (int i = 0; i < reasons.size() && i < conflicts.size(); i++) {
+        if (CONDITION_FAILED.equals(reasons.get(i).code()) && conflicts.get(i) != null) {
+          return new NameTakenException(conflicts.get(i));
         }
       }
       // A failed source condition, or a conflict with another transaction in flight: both are races.

@@ -9,6 +9,7 @@ import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
 import dev.contentfunctions.shared.aws.AwsClients;
 import dev.contentfunctions.shared.log.EventLog;
 import java.time.Clock;
+import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -54,12 +55,16 @@ public final class PublisherHandler implements RequestHandler<S3Event, Void> {
         PublishingService.Outcome outcome = service.apply(change);
         switch (outcome.kind()) {
           case FAILED -> log.warn("post.failed", "key", change.key(), "reason", outcome.reason());
-          case SKIPPED -> log.info("post.skipped", "key", change.key(), "reason", outcome.reason());
+          case SKIPPED, IGNORED, WAITING -> log.info(
+              event(outcome), "key", change.key(), "reason", outcome.reason());
           default -> log.info(
-              "post." + outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
+              event(outcome),
               "key", change.key(),
               "slug", outcome.slug(),
               "sequencer", change.sequencer());
+        }
+        for (String waited : outcome.published()) {
+          log.info("post.published", "key", waited, "freedBy", change.key());
         }
       } catch (RuntimeException e) {
         log.error("post.error", "key", change.key(), "error", e.getClass().getSimpleName(), "detail", e.getMessage());
@@ -67,5 +72,9 @@ public final class PublisherHandler implements RequestHandler<S3Event, Void> {
       }
     }
     return null;
+  }
+
+  private static String event(PublishingService.Outcome outcome) {
+    return "post." + outcome.kind().name().toLowerCase(Locale.ROOT);
   }
 }

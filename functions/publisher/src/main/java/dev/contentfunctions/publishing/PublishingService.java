@@ -1,6 +1,7 @@
 package dev.contentfunctions.publishing;
 
 import dev.contentfunctions.publishing.PublicationRepository.ConcurrentChangeException;
+import dev.contentfunctions.publishing.PublicationRepository.NameTakenException;
 import dev.contentfunctions.publishing.PublishReport.Status;
 import dev.contentfunctions.publishing.markdown.FrontMatter;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
@@ -11,13 +12,22 @@ import dev.contentfunctions.publishing.markdown.Slugs;
 import dev.contentfunctions.publishing.markdown.SourceText;
 import dev.contentfunctions.shared.Backoff;
 import dev.contentfunctions.shared.posts.Post;
+import dev.contentfunctions.shared.posts.SlugClaim;
 import dev.contentfunctions.shared.posts.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies one change of the content bucket to the posts table: a new or replaced Markdown file is
@@ -33,7 +43,7 @@ public final class PublishingService {
   static final long MAX_SOURCE_BYTES = 2L * 1024 * 1024;
 
   /** Part of the content hash, so that a change in how posts are rendered changes every ETag. */
-  private static final String RENDERING_VERSION = "1";
+  private static final String RENDERING_VERSION = "2";
 
   /** Beyond this many lost races the invocation fails and Lambda's own retry takes over. */
   private static final int MAX_ATTEMPTS = 8;
@@ -57,27 +67,56 @@ public final class PublishingService {
     this.clock = clock;
   }
 
-  /** What became of one change. */
-  public record Outcome(Kind kind, String slug, String reason) {
+  /**
+   * What became of one change.
+   *
+   * @param published the keys of waiting files published because this change freed their slug
+   */
+  public record Outcome(Kind kind, String slug, String reason, List<String> published) {
     public enum Kind {
       PUBLISHED,
       REMOVED,
       /** Older than, or the same as, what was already applied; or the file is gone. */
       SKIPPED,
+      /** Another file's post holds its slug or an alias: published once that is freed. */
+      WAITING,
       /** The file cannot become a post; reported to the author, not retried. */
-      FAILED
+      FAILED,
+      /** Not a Markdown file: reported to the author, nothing stored. */
+      IGNORED
+    }
+
+    public Outcome {
+      published = List.copyOf(published);
+    }
+
+    Outcome(Kind kind, String slug, String reason) {
+      this(kind, slug, reason, List.of());
     }
   }
 
   public Outcome apply(ObjectChange change) {
+    Optional<String> notMarkdown = PostFiles.notMarkdown(change.key());
+    if (notMarkdown.isPresent()) {
+      String reason = notMarkdown.get();
+      report(
+          change,
+          Status.IGNORED,
+          null,
+          "Ignored, " + reason + ". Only .md and .markdown files (in any case) under posts/ become posts.");
+      return new Outcome(Outcome.Kind.IGNORED, null, reason);
+    }
     SourcePost source = new SourcePost(change);
     for (int attempt = 1; ; attempt++) {
       Optional<SourceFile> previous = repository.findSource(change.key());
       if (isStale(change, previous)) {
+        List<String> published = List.of();
         if (change.sequencer().equals(previous.get().sequencer())) {
-          reportAgain(change, source);
+          reportAgain(change, previous.get(), source);
+          published = publishWaiting(change.bucket(), previous.get().released());
         }
-        return new Outcome(Outcome.Kind.SKIPPED, null, "an event as new or newer was already applied");
+        return new Outcome(
+            Outcome.Kind.SKIPPED, null, "an event as new or newer was already applied", published);
       }
       try {
         return change.removed() ? remove(change, previous) : publish(change, previous, source);
@@ -91,27 +130,116 @@ public final class PublishingService {
   }
 
   private Outcome remove(ObjectChange change, Optional<SourceFile> previous) {
-    repository.remove(change, previous);
+    SourceFile removed = repository.remove(change, previous);
     String slug = previous.map(SourceFile::slug).orElse(null);
     report(change, Status.REMOVED, slug, "The post is no longer published.");
-    return new Outcome(Outcome.Kind.REMOVED, slug, null);
+    return new Outcome(
+        Outcome.Kind.REMOVED, slug, null, publishWaiting(change.bucket(), freed(removed, previous)));
   }
 
   private Outcome publish(ObjectChange change, Optional<SourceFile> previous, SourcePost source) {
     Post post;
+    SourceFile published;
     try {
       Optional<Post> read = source.post();
       if (read.isEmpty()) {
         return new Outcome(Outcome.Kind.SKIPPED, null, "the file or version no longer exists");
       }
       post = read.get();
-      repository.publish(post, change, previous);
+      published = repository.publish(post, change, previous, null);
+    } catch (NameTakenException e) {
+      repository.waitFor(e, change, previous);
+      reportWaiting(change, e.name());
+      return new Outcome(Outcome.Kind.WAITING, null, e.getMessage());
     } catch (InvalidPostException e) {
       report(change, Status.FAILED, null, e.getMessage());
       return new Outcome(Outcome.Kind.FAILED, null, e.getMessage());
     }
-    report(change, Status.PUBLISHED, post.slug(), describe(post));
-    return new Outcome(Outcome.Kind.PUBLISHED, post.slug(), null);
+    reportStored(change, post);
+    return new Outcome(
+        Outcome.Kind.PUBLISHED,
+        post.slug(),
+        null,
+        publishWaiting(change.bucket(), freed(published, previous)));
+  }
+
+  /**
+   * The names to hand to waiting files after a change: those it freed, and those the change before
+   * freed, in case the invocation that applied it failed before it had published every waiting
+   * file (a retry of that event is then stale; the handing over is idempotent).
+   */
+  private static List<String> freed(SourceFile next, Optional<SourceFile> previous) {
+    Set<String> names = new LinkedHashSet<>(next.released());
+    previous.ifPresent(prev -> names.addAll(prev.released()));
+    return List.copyOf(names);
+  }
+
+  /**
+   * Publishes, for each freed name, the oldest waiting file that can now have it; files published so
+   * free names in turn (a waiting file that had another slug). Returns their keys. A claim whose file
+   * has changed or gone since is dropped: that file's own event decided for it.
+   */
+  private List<String> publishWaiting(String bucket, List<String> names) {
+    List<String> published = new ArrayList<>();
+    Deque<String> freed = new ArrayDeque<>(names);
+    while (!freed.isEmpty()) {
+      String name = freed.poll();
+      for (SlugClaim claim : repository.claims(name)) {
+        Optional<SourceFile> claimant = repository.findSource(claim.sourceKey());
+        ObjectChange change =
+            new ObjectChange(bucket, claim.sourceKey(), claim.versionId(), claim.sequencer(), false);
+        boolean current =
+            claimant.isPresent() && Objects.equals(claimant.get().sequencer(), claim.sequencer());
+        if (current && claimant.get().waitingFor() == null && name.equals(claimant.get().slug())) {
+          // Published by an invocation that failed before its report was written.
+          new SourcePost(change).post().ifPresent(post -> reportStored(change, post));
+          repository.dropClaim(claim);
+          break;
+        }
+        if (!current || !name.equals(claimant.get().waitingFor())) {
+          repository.dropClaim(claim);
+          continue;
+        }
+        Optional<SourceFile> next = publishClaim(claim, change, claimant);
+        if (next.isPresent()) {
+          published.add(claim.sourceKey());
+          freed.addAll(next.get().released());
+          break;
+        }
+      }
+    }
+    return published;
+  }
+
+  /**
+   * The waiting version published under the name it waited for; empty if it still cannot be: the
+   * name is taken again, or the version needs another name that is taken (it then waits for that).
+   */
+  private Optional<SourceFile> publishClaim(
+      SlugClaim claim, ObjectChange change, Optional<SourceFile> claimant) {
+    try {
+      Optional<Post> post = new SourcePost(change).post();
+      if (post.isEmpty()) {
+        // The version is gone; the event that removed it decides for the file.
+        return Optional.empty();
+      }
+      SourceFile next = repository.publish(post.get(), change, claimant, claim);
+      reportStored(change, post.get());
+      repository.dropClaim(claim);
+      return Optional.of(next);
+    } catch (NameTakenException e) {
+      if (!e.name().equals(claim.name())) {
+        repository.waitFor(e, change, claimant);
+        reportWaiting(change, e.name());
+      }
+      return Optional.empty();
+    } catch (ConcurrentChangeException e) {
+      // The file changed meanwhile: its own event decides.
+      return Optional.empty();
+    } catch (InvalidPostException e) {
+      report(change, Status.FAILED, null, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**
@@ -119,14 +247,26 @@ public final class PublishingService {
    * the table was written (the report could not be written, or the write's answer was lost). The
    * report is written again, so that the author gets one whatever failed.
    */
-  private void reportAgain(ObjectChange change, SourcePost source) {
+  private void reportAgain(ObjectChange change, SourceFile applied, SourcePost source) {
     if (change.removed()) {
       report(change, Status.REMOVED, null, "The post is no longer published.");
+    } else if (applied.waitingFor() != null) {
+      reportWaiting(change, applied.waitingFor());
     } else {
-      source
-          .post()
-          .ifPresent(post -> report(change, Status.PUBLISHED, post.slug(), describe(post)));
+      source.post().ifPresent(post -> reportStored(change, post));
     }
+  }
+
+  private void reportWaiting(ObjectChange change, String name) {
+    report(
+        change,
+        Status.WAITING,
+        null,
+        "Not published yet: '"
+            + name
+            + "' is the slug or an alias of another file's post. This version will be published as"
+            + " soon as that file no longer uses it (delete it, or change its slug); or give this"
+            + " file another slug.");
   }
 
   /**
@@ -185,20 +325,37 @@ public final class PublishingService {
     return change.sequencer() != null && applied != null && change.sequencer().compareTo(applied) <= 0;
   }
 
-  private String describe(Post post) {
+  /** A stored post's report says what a reader sees now: a draft, a scheduled post, or the post. */
+  private void reportStored(ObjectChange change, Post post) {
     if (post.draft()) {
-      return "Stored as a draft: not listed or served until 'draft: true' is removed.";
+      report(
+          change,
+          Status.DRAFT,
+          post.slug(),
+          "Stored as a draft: not listed or served until 'draft: true' is removed.",
+          null);
+    } else if (post.publishedAt().isAfter(clock.instant())) {
+      report(
+          change,
+          Status.SCHEDULED,
+          post.slug(),
+          "Scheduled: it appears on " + post.publishedAt() + ".",
+          post.publishedAt());
+    } else {
+      report(change, Status.PUBLISHED, post.slug(), "Published.", null);
     }
-    if (post.publishedAt().isAfter(clock.instant())) {
-      return "Scheduled: it appears on " + post.publishedAt() + ".";
-    }
-    return "Published.";
   }
 
   private void report(ObjectChange change, Status status, String slug, String message) {
+    report(change, status, slug, message, null);
+  }
+
+  private void report(
+      ObjectChange change, Status status, String slug, String message, Instant scheduledFor) {
     files.writeReport(
         change.bucket(),
-        new PublishReport(change.key(), change.versionId(), status, slug, message, clock.instant()));
+        new PublishReport(
+            change.key(), change.versionId(), status, slug, message, scheduledFor, clock.instant()));
   }
 
   private static String contentHash(String slug, byte[] source) {

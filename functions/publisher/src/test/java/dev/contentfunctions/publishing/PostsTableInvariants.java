@@ -5,6 +5,7 @@ import static dev.contentfunctions.shared.aws.Attributes.text;
 import static dev.contentfunctions.shared.aws.Attributes.texts;
 
 import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.shared.posts.SlugClaim;
 import dev.contentfunctions.shared.posts.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,13 +15,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What must hold of the posts table (docs/posts-table.md) whatever failed part-way through a
  * publish: every post whole, every other item pointing at a post that exists, no source record
- * without its post, nothing left over from an earlier version. Reads the whole table with a Scan, a
+ * without its post, nothing left over from an earlier version, and a file waits for a name only
+ * while another file holds it (with its claim, and no claim without a waiting file). Reads the whole table with a Scan, a
  * test's view that the functions never take.
  */
 final class PostsTableInvariants {
@@ -47,6 +50,8 @@ final class PostsTableInvariants {
                 (sk, item) -> {
                   if (pk.startsWith("SOURCE#")) {
                     check.source(PostMapper.sourceFromItem(item));
+                  } else if (pk.startsWith("CLAIM#")) {
+                    check.claim(pk, sk, PostMapper.claimFromItem(item));
                   } else if (sk.equals("POST")) {
                     check.post(pk, item);
                   } else if (sk.startsWith("TAG#")) {
@@ -161,15 +166,67 @@ final class PostsTableInvariants {
     }
   }
 
+  /**
+   * A claim belongs to a file whose last applied version waits for that name; or, while the file
+   * that freed the name still has the hand-over pending (an invocation failed part-way), to the file
+   * just published under it whose report is not written yet.
+   */
+  private void claim(String pk, String sk, SlugClaim claim) {
+    Map<String, AttributeValue> item = item(PostMapper.sourceKey(claim.sourceKey()));
+    SourceFile source = item == null ? null : PostMapper.sourceFromItem(item);
+    boolean current = source != null && Objects.equals(claim.sequencer(), source.sequencer());
+    boolean waiting = current && claim.name().equals(source.waitingFor());
+    boolean reportPending =
+        current
+            && source.waitingFor() == null
+            && claim.name().equals(source.slug())
+            && handOverPending(claim.name());
+    if (!waiting && !reportPending) {
+      violation(pk, sk, "left over: " + claim.sourceKey() + " no longer waits for this name");
+    }
+  }
+
+  /** Some file freed {@code name} with its last event, and a retry of that event finishes the job. */
+  private boolean handOverPending(String name) {
+    return partitions.entrySet().stream()
+        .filter(partition -> partition.getKey().startsWith("SOURCE#"))
+        .flatMap(partition -> partition.getValue().values().stream())
+        .anyMatch(source -> PostMapper.sourceFromItem(source).released().contains(name));
+  }
+
+  /**
+   * A waiting file has its claim, and the name it waits for is held by another file: otherwise it
+   * should have been published.
+   */
+  private void waiting(String pk, SourceFile source) {
+    Map<String, AttributeValue> claim = item(PostMapper.claimKey(source.waitingFor(), source.key()));
+    if (claim == null) {
+      violation(pk, "SOURCE", "waits for '" + source.waitingFor() + "' without a claim");
+    }
+    boolean held =
+        Stream.of(PostMapper.postKey(source.waitingFor()), PostMapper.aliasKey(source.waitingFor()))
+            .map(this::item)
+            .anyMatch(
+                holder ->
+                    holder != null && !source.key().equals(text(holder, PostMapper.SOURCE_KEY)));
+    if (!held && !handOverPending(source.waitingFor())) {
+      violation(pk, "SOURCE", "waits for '" + source.waitingFor() + "', which no other file holds");
+    }
+  }
+
   /** A live source has its post, as recorded; a removed one has left nothing behind. */
   private void source(SourceFile source) {
     String pk = "SOURCE#" + source.key();
+    if (source.waitingFor() != null) {
+      waiting(pk, source);
+    }
     if (source.removed()) {
       partitions.forEach(
           (otherPk, items) ->
               items.forEach(
                   (sk, item) -> {
                     if (!otherPk.startsWith("SOURCE#")
+                        && !otherPk.startsWith("CLAIM#")
                         && source.key().equals(text(item, PostMapper.SOURCE_KEY))) {
                       violation(
                           pk, "SOURCE", "removed, but " + otherPk + "/" + sk + " is still there");

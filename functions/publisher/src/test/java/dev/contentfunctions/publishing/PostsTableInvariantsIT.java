@@ -4,6 +4,7 @@ import static dev.contentfunctions.publishing.PublishingTestBed.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.shared.posts.SlugClaim;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,11 +36,20 @@ class PostsTableInvariantsIT {
         "10");
     bed.publish("posts/big.md", post("Big", "2025-10-02", "", large.toString()), "10");
     bed.publish("posts/orphan.md", post("Orphan", "2025-10-03", "", "Body."), "10");
+    bed.publish("posts/owner.md", post("Owner", "2025-10-04", "slug: taken\n", "Body."), "10");
+    bed.publish("posts/waiting.md", post("Waiting", "2025-10-05", "slug: taken\n", "Body."), "10");
     assertThat(violations()).isEmpty();
 
     delete(PostMapper.tagKey("whole", "calm"));
     delete(PostMapper.contentChunkKey("big", 0));
     delete(PostMapper.postKey("orphan"));
+    delete(PostMapper.claimKey("taken", "posts/waiting.md"));
+    bed.dynamoDb.putItem(
+        r ->
+            r.tableName(bed.table)
+                .item(
+                    PostMapper.toItem(
+                        new SlugClaim("orphan", "posts/whole.md", null, null, PublishingTestBed.NOW))));
     bed.dynamoDb.putItem(
         r ->
             r.tableName(bed.table).item(PostMapper.aliasItem("stray", "nowhere", "posts/gone.md")));
@@ -50,6 +60,8 @@ class PostsTableInvariantsIT {
             "POST#stray/ALIAS: redirects to 'nowhere', which is not a post of posts/gone.md",
             "POST#stray/ALIAS: left over: its file no longer redirects 'stray'",
             "POST#whole/POST: no entry for its tag 'calm'",
-            "SOURCE#posts/orphan.md/SOURCE: its post 'orphan' does not exist");
+            "SOURCE#posts/orphan.md/SOURCE: its post 'orphan' does not exist",
+            "SOURCE#posts/waiting.md/SOURCE: waits for 'taken' without a claim",
+            "CLAIM#orphan/posts/whole.md: left over: posts/whole.md no longer waits for this name");
   }
 }

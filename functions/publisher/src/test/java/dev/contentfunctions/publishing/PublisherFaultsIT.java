@@ -195,6 +195,62 @@ class PublisherFaultsIT {
     }
   }
 
+  @Test
+  void waitingFileIsPublishedAndReportedHoweverTheInvocationFreeingItsSlugFails() {
+    // A clean run first, to count the requests of the invocation that frees the slug.
+    Round clean = waitingRound("clean");
+    int dynamoDbBefore = dynamoDbLink.requests();
+    int s3Before = s3Link.requests();
+    invoke(clean.delete());
+    int dynamoDbRequests = dynamoDbLink.requests() - dynamoDbBefore;
+    int s3Requests = s3Link.requests() - s3Before;
+    clean.assertHandedOver();
+
+    // Then stopped after each of those requests in turn, and retried as Lambda retries.
+    for (int failAfter = 0; failAfter < s3Requests + dynamoDbRequests; failAfter++) {
+      boolean s3Fails = failAfter < s3Requests;
+      Round round = waitingRound("r" + failAfter);
+      FaultyLink link = s3Fails ? s3Link : dynamoDbLink;
+      link.switchAfter(s3Fails ? failAfter : failAfter - s3Requests, Mode.DOWN);
+      assertThatThrownBy(() -> invoke(round.delete()))
+          .as("%s stopped after %d requests", s3Fails ? "S3" : "DynamoDB", failAfter)
+          .isInstanceOf(SdkClientException.class);
+      assertTableIsConsistent();
+
+      link.switchTo(Mode.PASS_THROUGH);
+      invoke(round.delete());
+      round.assertHandedOver();
+      invoke(round.delete()); // and once more: nothing changes
+      round.assertHandedOver();
+    }
+  }
+
+  /** A post holding a slug and a file waiting for it; deleting the first frees the slug. */
+  private record Round(PublisherFaultsIT test, String name, String waitingVersion) {
+    S3Event delete() {
+      return test.bed.deleteEvent("posts/" + name + "-old.md", "20");
+    }
+
+    void assertHandedOver() {
+      test.assertTableIsConsistent();
+      assertThat(test.bed.post(name)).get().extracting(Post::title).isEqualTo("New");
+      test.assertReported("posts/" + name + "-new.md", waitingVersion, "published");
+      assertThat(test.bed.report("posts/" + name + "-old.md").path("status").asText())
+          .isEqualTo("removed");
+    }
+  }
+
+  private Round waitingRound(String name) {
+    String frontMatter = "slug: " + name + "\n";
+    String old = bed.upload("posts/" + name + "-old.md", post("Old", "2025-10-01", frontMatter, "Old."));
+    invoke(bed.putEvent("posts/" + name + "-old.md", old, "10"));
+    String waiting = bed.upload("posts/" + name + "-new.md", post("New", "2025-10-01", frontMatter, "New."));
+    invoke(bed.putEvent("posts/" + name + "-new.md", waiting, "10"));
+    assertReported("posts/" + name + "-new.md", waiting, "waiting");
+    bed.deleteObject("posts/" + name + "-old.md");
+    return new Round(this, name, waiting);
+  }
+
   /**
    * Uploads three files in their versions, each change one event as S3 sends it, in upload order: a
    * post renamed, grown past one item and shrunk again; a post turned draft, then deleted; a post

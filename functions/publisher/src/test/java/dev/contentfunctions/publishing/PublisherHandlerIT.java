@@ -41,9 +41,9 @@ class PublisherHandlerIT {
     assertThat(post.title()).isEqualTo("How to Rebuild Emotional Connection After a Hard Season");
     assertThat(post.publishedAt()).isEqualTo(Instant.parse("2025-11-03T00:00:00Z"));
     assertThat(post.html())
-        .contains("id=\"understand-what-created-the-distance\"")
+        .contains("id=\"h-understand-what-created-the-distance\"")
         .contains("Sharing a moment of eye contact");
-    assertThat(post.toc()).extracting(t -> t.id()).contains("a-new-season-is-possible");
+    assertThat(post.toc()).extracting(t -> t.id()).contains("h-a-new-season-is-possible");
     assertThat(post.readingMinutes()).isPositive();
     assertThat(post.tags()).isNotEmpty();
     assertThat(bed.listedSlugs(PostMapper.PUBLISHED_LIST, PublishingTestBed.NOW)).containsExactly(SEED_SLUG);

@@ -153,10 +153,10 @@ class PublishingServiceIT {
     var outcome =
         bed.publish("posts/second.md", post("Second", "2025-10-02", "slug: shared-slug\n", "Second."), "10");
 
-    assertThat(outcome.kind()).isEqualTo(Kind.FAILED);
+    assertThat(outcome.kind()).isEqualTo(Kind.WAITING);
     assertThat(outcome.reason()).contains("shared-slug");
     assertThat(bed.post("shared-slug")).get().extracting(Post::title).isEqualTo("First");
-    assertThat(bed.report("posts/second.md").path("status").asText()).isEqualTo("failed");
+    assertThat(bed.report("posts/second.md").path("status").asText()).isEqualTo("waiting");
   }
 
   @Test
@@ -177,6 +177,34 @@ class PublishingServiceIT {
     assertThat(bed.listedSlugs(PostMapper.PUBLISHED_LIST, Instant.parse("2026-02-01T08:00:00Z")))
         .containsExactly("later", "earlier");
     assertThat(bed.report("posts/later.md").path("message").asText()).contains("Scheduled");
+  }
+
+  @Test
+  void reportOfADraftSaysDraft() {
+    bed.publish("posts/unready.md", post("Unready", "2025-10-01", "draft: true\n", "Body."), "10");
+
+    var report = bed.report("posts/unready.md");
+    assertThat(report.path("status").asText()).isEqualTo("draft");
+    assertThat(report.path("slug").asText()).isEqualTo("unready");
+    assertThat(report.path("message").asText()).contains("draft: true");
+  }
+
+  @Test
+  void reportOfAScheduledPostSaysScheduledWithItsDate() {
+    bed.publish("posts/soon.md", post("Soon", "2026-02-01T09:00:00+01:00", "", "Body."), "10");
+
+    var report = bed.report("posts/soon.md");
+    assertThat(report.path("status").asText()).isEqualTo("scheduled");
+    assertThat(report.path("scheduledFor").asText()).isEqualTo("2026-02-01T08:00:00Z");
+    assertThat(report.path("message").asText()).contains("2026-02-01T08:00:00Z");
+  }
+
+  @Test
+  void reportOfAPostDueNowSaysPublished() {
+    bed.publish("posts/due.md", post("Due", "2026-01-15T12:00:00Z", "", "Body."), "10");
+
+    assertThat(bed.report("posts/due.md").path("status").asText()).isEqualTo("published");
+    assertThat(bed.report("posts/due.md").has("scheduledFor")).isFalse();
   }
 
   @Test

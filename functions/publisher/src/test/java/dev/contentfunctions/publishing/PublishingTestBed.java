@@ -59,9 +59,13 @@ final class PublishingTestBed {
     handler = new PublisherHandler(service);
   }
 
-  /** A service like the handler's, writing to {@code postsTable}. */
+  /**
+   * A service like the handler's, writing to {@code postsTable}, on a clock that starts at {@link
+   * #NOW} and moves a millisecond each time it is read, so that things done one after the other
+   * happen at different times (as the order of waiting files needs).
+   */
   PublishingService service(String postsTable) {
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    Clock clock = new TickingClock(NOW);
     return new PublishingService(
         new PostFiles(moto.s3()),
         new PublicationRepository(dynamoDb, postsTable, clock),
@@ -221,6 +225,29 @@ final class PublishingTestBed {
       return Json.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final class TickingClock extends Clock {
+    private final java.util.concurrent.atomic.AtomicLong millis;
+
+    TickingClock(Instant start) {
+      millis = new java.util.concurrent.atomic.AtomicLong(start.toEpochMilli());
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis.getAndIncrement());
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException("UTC only");
     }
   }
 

@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * POST#slug       CONTENT#n   part n of a large body
  * POST#alias      ALIAS       a former slug or front-matter alias: redirects to the current slug
  * SOURCE#s3key    SOURCE      the publisher's record of the file (slug, last sequencer, revision)
+ * CLAIM#name      s3key       a file waiting for a slug or alias another file's post holds
  * </pre>
  *
  * The ByDate index (listPk, listSk) holds published posts under "PUBLISHED" and each tag's posts
@@ -76,6 +77,11 @@ public final class PostMapper {
   public static final String REVISION = "revision";
   public static final String REMOVED = "removed";
   public static final String FORMER_SLUGS = "formerSlugs";
+  public static final String WAITING_FOR = "waitingFor";
+  public static final String RELEASED = "released";
+  public static final String NAME = "name";
+  public static final String VERSION_ID = "versionId";
+  public static final String CLAIMED_AT = "claimedAt";
 
   /**
    * DynamoDB items are limited to 400 KB. A gzipped body up to this size stays in the post item
@@ -111,6 +117,15 @@ public final class PostMapper {
 
   public static Map<String, AttributeValue> sourceKey(String s3Key) {
     return key("SOURCE#" + s3Key, "SOURCE");
+  }
+
+  public static Map<String, AttributeValue> claimKey(String name, String s3Key) {
+    return key(claimPartition(name), s3Key);
+  }
+
+  /** The partition of the files waiting for a name, for the Query that reads them. */
+  public static String claimPartition(String name) {
+    return "CLAIM#" + name;
   }
 
   /** The partition key of a post's items, for the Query that reads the parts of a large body. */
@@ -294,6 +309,8 @@ public final class PostMapper {
     putIfPresent(item, SEQUENCER, source.sequencer());
     item.put(REVISION, number(source.revision()));
     item.put(REMOVED, AttributeValue.fromBool(source.removed()));
+    putIfPresent(item, WAITING_FOR, source.waitingFor());
+    item.put(RELEASED, texts(source.released()));
     if (expiresAt != null) {
       item.put(EXPIRES_AT, number(expiresAt.getEpochSecond()));
     }
@@ -310,7 +327,30 @@ public final class PostMapper {
         (int) number(item, CONTENT_CHUNKS),
         text(item, SEQUENCER),
         number(item, REVISION),
-        bool(item, REMOVED));
+        bool(item, REMOVED),
+        text(item, WAITING_FOR),
+        texts(item, RELEASED));
+  }
+
+  // ------------------------------------------------------------------ claims
+
+  public static Map<String, AttributeValue> toItem(SlugClaim claim) {
+    Map<String, AttributeValue> item = claimKey(claim.name(), claim.sourceKey());
+    item.put(NAME, text(claim.name()));
+    item.put(SOURCE_KEY, text(claim.sourceKey()));
+    putIfPresent(item, VERSION_ID, claim.versionId());
+    putIfPresent(item, SEQUENCER, claim.sequencer());
+    item.put(CLAIMED_AT, text(claim.claimedAt().toString()));
+    return item;
+  }
+
+  public static SlugClaim claimFromItem(Map<String, AttributeValue> item) {
+    return new SlugClaim(
+        text(item, NAME),
+        text(item, SOURCE_KEY),
+        text(item, VERSION_ID),
+        text(item, SEQUENCER),
+        instant(item, CLAIMED_AT));
   }
 
   // ------------------------------------------------------------------ conversions

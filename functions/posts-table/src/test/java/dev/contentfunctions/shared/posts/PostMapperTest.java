@@ -95,10 +95,20 @@ class PostMapperTest {
   @Test
   void sourceFileSurvivesARoundTrip() {
     SourceFile source =
-        new SourceFile("posts/a.md", "a", List.of("t"), List.of("x"), List.of("old"), 2, "0A", 3, false);
+        new SourceFile(
+            "posts/a.md", "a", List.of("t"), List.of("x"), List.of("old"), 2, "0A", 3, false, "b", List.of("c"));
     Map<String, AttributeValue> item = PostMapper.toItem(source, Instant.ofEpochSecond(1000));
 
     assertThat(PostMapper.sourceFromItem(item)).isEqualTo(source);
     assertThat(item.get("expiresAt").n()).isEqualTo("1000");
+  }
+
+  @Test
+  void slugClaimSurvivesARoundTripUnderItsName() {
+    SlugClaim claim = new SlugClaim("shared", "posts/b.md", "v1", "0B", Instant.parse("2026-01-15T12:00:00Z"));
+    Map<String, AttributeValue> item = PostMapper.toItem(claim);
+
+    assertThat(PostMapper.claimFromItem(item)).isEqualTo(claim);
+    assertThat(item.get("pk").s()).isEqualTo(PostMapper.claimPartition("shared"));
   }
 }

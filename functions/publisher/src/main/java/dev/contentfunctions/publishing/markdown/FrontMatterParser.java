@@ -55,7 +55,6 @@ public final class FrontMatterParser {
   private static final Pattern OPENING_LINE = Pattern.compile("---[ \t]*");
   private static final Pattern CLOSING_LINE = Pattern.compile("(?:---|\\.\\.\\.)[ \t]*");
   private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private static final Set<String> KNOWN_KEYS =
       Set.of(
           "title",
@@ -410,9 +409,10 @@ public final class FrontMatterParser {
     if (value == null) {
       return null;
     }
-    String scheme = URL_SCHEME.matcher(value).find() ? value.substring(0, value.indexOf(':')) : "";
+    // Judged and stored as the page's <img src> and og:image will read it, as the body's images are.
+    BrowserUrl url = BrowserUrl.parse(value);
     boolean allowedScheme =
-        scheme.isEmpty() || scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https");
+        url.scheme() == null || url.scheme().equals("http") || url.scheme().equals("https");
     if (!allowedScheme || value.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
       throw new InvalidPostException(
           "Front matter: 'image' must be a web address starting with https:// or a path such as"
@@ -420,7 +420,7 @@ public final class FrontMatterParser {
               + value
               + "').");
     }
-    return value;
+    return url.address();
   }
 
   /**

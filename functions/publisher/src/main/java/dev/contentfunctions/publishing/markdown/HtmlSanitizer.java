@@ -1,6 +1,8 @@
 package dev.contentfunctions.publishing.markdown;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,16 +14,29 @@ import org.jsoup.safety.Safelist;
  * Reduces HTML to what Markdown itself produces. Everything the renderer emits, including raw HTML
  * an author wrote, passes through here: tags outside the list are removed (their text is kept,
  * except script and style contents), and so are event handlers, styles, and links or images whose
- * address is not http(s), mailto or tel (links), http(s) (images), or relative. Thread-safe.
+ * address is not http(s), mailto or tel (links), http(s) (images), or relative. Addresses are
+ * judged and written as a browser reads them ({@link BrowserUrl}); links leading off the site get
+ * {@code rel="noopener noreferrer"}. Thread-safe.
  */
 final class HtmlSanitizer {
   /**
-   * Relative addresses are resolved against this only to check their scheme: jsoup drops a relative
-   * address it cannot resolve, and the output keeps the address as written.
+   * Starts every id in a post (headings, footnotes, raw HTML), and every link to one: the page the
+   * post is inserted into has ids of its own ("related-list", "post-body"; web/ uses none starting
+   * so), which a heading must not take over. The hyphen also keeps ids from naming a global of the
+   * page's scripts (window.x).
    */
-  private static final String BASE_URI = "https://relative.invalid/";
+  static final String ID_PREFIX = "h-";
 
   private static final String EXTERNAL_REL = "noopener noreferrer";
+
+  /** An attribute holding an address, and the schemes it may use besides a relative address. */
+  private record AddressAttribute(String tag, String name, Set<String> schemes) {}
+
+  /** Every attribute the safelist allows that holds an address. */
+  private static final List<AddressAttribute> ADDRESSES =
+      List.of(
+          new AddressAttribute("a", "href", Set.of("http", "https", "mailto", "tel")),
+          new AddressAttribute("img", "src", Set.of("http", "https")));
 
   /**
    * The only tags that may carry a class, and the classes Flexmark's footnote, task list and code
@@ -88,29 +103,47 @@ final class HtmlSanitizer {
             .addAttributes("input", "checked")
             // Any input left is a task-list checkbox a reader cannot change.
             .addEnforcedAttribute("input", "type", "checkbox")
-            .addEnforcedAttribute("input", "disabled", "disabled")
-            .addProtocols("a", "href", "http", "https", "mailto", "tel")
-            .addProtocols("img", "src", "http", "https")
-            .preserveRelativeLinks(true);
+            .addEnforcedAttribute("input", "disabled", "disabled");
     FLEXMARK_CLASSES.keySet().forEach(tag -> safelist.addAttributes(tag, "class"));
     cleaner = new Cleaner(safelist);
   }
 
   /** The body of a new, clean document holding what is safe of {@code html}. */
   Element clean(String html) {
-    Document clean = cleaner.clean(Jsoup.parseBodyFragment(html, BASE_URI));
+    Document clean = cleaner.clean(Jsoup.parseBodyFragment(html));
     clean.outputSettings().prettyPrint(false);
     for (Element element : clean.select("[class]")) {
       keepFlexmarkClasses(element);
     }
-    for (Element link : clean.select("a[href]")) {
-      String target = link.absUrl("href");
-      if ((target.startsWith("http://") || target.startsWith("https://"))
-          && !target.startsWith(BASE_URI)) {
-        link.attr("rel", EXTERNAL_REL);
+    for (AddressAttribute address : ADDRESSES) {
+      for (Element element : clean.select(address.tag() + "[" + address.name() + "]")) {
+        keepAddress(element, address);
       }
     }
+    for (Element element : clean.select("[id]")) {
+      element.id(ID_PREFIX + element.id());
+    }
+    // "#" alone is the top of the page, no id.
+    for (Element link : clean.select("a[href~=^#.]")) {
+      link.attr("href", "#" + ID_PREFIX + link.attr("href").substring(1));
+    }
     return clean.body();
+  }
+
+  /**
+   * jsoup resolves addresses as Java does, not as browsers do ({@code /\evil.example} stays a path
+   * to it), so this alone decides: the address as the browser reads it, or none.
+   */
+  private static void keepAddress(Element element, AddressAttribute attribute) {
+    BrowserUrl url = BrowserUrl.parse(element.attr(attribute.name()));
+    if (url.scheme() != null && !attribute.schemes().contains(url.scheme())) {
+      element.removeAttr(attribute.name());
+      return;
+    }
+    element.attr(attribute.name(), url.address());
+    if (url.external() && element.normalName().equals("a")) {
+      element.attr("rel", EXTERNAL_REL);
+    }
   }
 
   private static void keepFlexmarkClasses(Element element) {

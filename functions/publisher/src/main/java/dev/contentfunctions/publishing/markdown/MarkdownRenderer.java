@@ -22,7 +22,8 @@ import org.jsoup.nodes.Element;
  * time.
  *
  * <p>CommonMark plus GitHub-style tables, strikethrough, autolinks and task lists, footnotes, and
- * typographic quotes and dashes. Every heading gets an {@code id} derived from its text. Raw HTML
+ * typographic quotes and dashes. Every heading gets an {@code id} derived from its text, after
+ * {@code h-} ({@link HtmlSanitizer#ID_PREFIX}: "## Next steps" is {@code h-next-steps}). Raw HTML
  * is allowed in the Markdown, but the whole output is then sanitised (see {@link HtmlSanitizer}),
  * so only the tags Markdown itself produces survive. Build one instance per container and share it:
  * it is thread-safe, and construction is the expensive part.
@@ -33,7 +34,7 @@ public final class MarkdownRenderer {
   static final int WORDS_PER_MINUTE = 200;
 
   /** Flexmark's footnote references; their numbers are not part of the text around them. */
-  private static final String FOOTNOTE_REFS = "sup[id^=fnref]";
+  private static final String FOOTNOTE_REFS = "sup[id^=" + HtmlSanitizer.ID_PREFIX + "fnref]";
 
   /** CommonMark plus the extensions and table rules described above. */
   static final DataHolder OPTIONS =

@@ -20,15 +20,16 @@ public final class Slugs {
   private Slugs() {}
 
   /**
-   * The slug of the post stored under {@code s3Key}: its file name without folders and without the
-   * {@code .md} extension, slugified ({@code posts/Café Talk.md} becomes {@code cafe-talk}).
+   * The slug of the post stored under {@code s3Key}: its file name without folders and without its
+   * extension ({@code .md}, {@code .markdown}), slugified: {@code posts/Café Talk.md} becomes {@code
+   * cafe-talk}, {@code posts/Post.MD} becomes {@code post}.
    *
    * @throws InvalidPostException if the file name has no letters or digits, or is too long
    */
   public static String fromKey(String s3Key) {
     String name = s3Key.substring(s3Key.lastIndexOf('/') + 1);
-    if (name.regionMatches(true, name.length() - 3, ".md", 0, 3)) {
-      name = name.substring(0, name.length() - 3);
+    if (name.lastIndexOf('.') >= 0) {
+      name = name.substring(0, name.lastIndexOf('.'));
     }
     String slug = slugify(name);
     if (slug.isEmpty()) {

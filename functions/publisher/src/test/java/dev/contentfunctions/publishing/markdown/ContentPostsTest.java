@@ -113,18 +113,18 @@ class ContentPostsTest {
     assertThat(rendered.toc())
         .containsExactly(
             new TocEntry(
-                2, "Understand What Created the Distance", "understand-what-created-the-distance"),
+                2, "Understand What Created the Distance", "h-understand-what-created-the-distance"),
             new TocEntry(
-                2, "Rebuild Through Small, Soft Moments", "rebuild-through-small-soft-moments"),
+                2, "Rebuild Through Small, Soft Moments", "h-rebuild-through-small-soft-moments"),
             new TocEntry(
                 2,
                 "Share What You Miss Rather Than What Went Wrong",
-                "share-what-you-miss-rather-than-what-went-wrong"),
-            new TocEntry(2, "Slow Down Hard Conversations", "slow-down-hard-conversations"),
+                "h-share-what-you-miss-rather-than-what-went-wrong"),
+            new TocEntry(2, "Slow Down Hard Conversations", "h-slow-down-hard-conversations"),
             new TocEntry(
-                2, "Rebuild Trust Through Consistency", "rebuild-trust-through-consistency"),
-            new TocEntry(2, "Reconnect Through Shared Meaning", "reconnect-through-shared-meaning"),
-            new TocEntry(2, "A New Season Is Possible", "a-new-season-is-possible"));
+                2, "Rebuild Trust Through Consistency", "h-rebuild-trust-through-consistency"),
+            new TocEntry(2, "Reconnect Through Shared Meaning", "h-reconnect-through-shared-meaning"),
+            new TocEntry(2, "A New Season Is Possible", "h-a-new-season-is-possible"));
     for (TocEntry entry : rendered.toc()) {
       assertThat(rendered.html())
           .contains("<h2 id=\"" + entry.id() + "\">" + entry.text() + "</h2>");

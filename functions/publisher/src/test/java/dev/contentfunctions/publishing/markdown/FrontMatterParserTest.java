@@ -206,6 +206,14 @@ class FrontMatterParserTest {
   }
 
   @Test
+  void imageAddressIsStoredAsABrowserReadsIt() {
+    assertThat(parse(REQUIRED + "image: '/\\evil.example/a.jpg'\n").image())
+        .isEqualTo("//evil.example/a.jpg");
+    assertThat(parse(REQUIRED + "image: 'HTTPS:\\\\cdn.example\\a.jpg'\n").image())
+        .isEqualTo("https://cdn.example/a.jpg");
+  }
+
+  @Test
   void closingLineMayBeDotsAndDelimitersMayHaveTrailingSpaces() {
     PostSource post = PARSER.parse("---  \ntitle: x\ndate: 2025-11-03\n... \nBody\n");
 
@@ -465,7 +473,14 @@ class FrontMatterParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"javascript:alert(1)", "data:image/png;base64,AAAA", "/a b.jpg"})
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "data:image/png;base64,AAAA",
+        "/a b.jpg",
+        "java\\tscript:alert(1)",
+        "\\u0001javascript:alert(1)"
+      })
   void unsafeImageAddressIsRejected(String image) {
     assertYamlRejected(REQUIRED + "image: \"" + image + "\"\n")
         .hasMessageContaining("'image' must be a web address");

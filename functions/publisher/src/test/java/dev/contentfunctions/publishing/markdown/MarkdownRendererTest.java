@@ -43,17 +43,17 @@ class MarkdownRendererTest {
 
     assertThat(rendered.toc())
         .containsExactly(
-            new TocEntry(2, "First", "first"),
-            new TocEntry(3, "Inner", "inner"),
-            new TocEntry(2, "Second", "second"));
-    assertThat(rendered.html()).contains("<h1 id=\"title\">", "<h4 id=\"deep\">");
+            new TocEntry(2, "First", "h-first"),
+            new TocEntry(3, "Inner", "h-inner"),
+            new TocEntry(2, "Second", "h-second"));
+    assertThat(rendered.html()).contains("<h1 id=\"h-title\">", "<h4 id=\"h-deep\">");
   }
 
   @Test
   void duplicateHeadingsGetDistinctIds() {
     List<TocEntry> toc = RENDERER.render("## Intro\n\n## Intro\n\n### Intro\n").toc();
 
-    assertThat(toc).extracting(TocEntry::id).containsExactly("intro", "intro-1", "intro-2");
+    assertThat(toc).extracting(TocEntry::id).containsExactly("h-intro", "h-intro-1", "h-intro-2");
   }
 
   @Test
@@ -68,7 +68,7 @@ class MarkdownRendererTest {
   void rawHtmlHeadingsWithoutIdAreLeftOutOfTheToc() {
     RenderedMarkdown rendered = RENDERER.render("<h2>Raw</h2>\n\n## Markdown\n");
 
-    assertThat(rendered.toc()).containsExactly(new TocEntry(2, "Markdown", "markdown"));
+    assertThat(rendered.toc()).containsExactly(new TocEntry(2, "Markdown", "h-markdown"));
   }
 
   @Test
@@ -144,7 +144,7 @@ class MarkdownRendererTest {
             "b http://example.com noopener noreferrer",
             "c //cdn.example.com/x noopener noreferrer",
             "d /blog/other ",
-            "e #section ",
+            "e #h-section ",
             "f other-post ",
             "g mailto:a@example.com ",
             "h tel:+441234567 ",

@@ -23,7 +23,9 @@ class SlugsTest {
         "Straße für Ærø.md                                                | strasse-fur-aero",
         "posts/--Hello__World!!--.md                                      | hello-world",
         "posts/10 ways, 3 tips.md                                         | 10-ways-3-tips",
-        "posts/notes.txt                                                  | notes-txt",
+        "posts/Post.MD                                                    | post",
+        "posts/Long Read.Markdown                                         | long-read",
+        "posts/v1.2 notes.md                                              | v1-2-notes",
         "posts/a.md.md                                                    | a-md"
       })
   void fromKeyTakesTheFileNameWithoutExtensionAndSlugifiesIt(String key, String slug) {
