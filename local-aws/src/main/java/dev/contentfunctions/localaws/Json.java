@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The tests' Jackson mapper, for reading responses and building events as trees. The functions
- * themselves use jackson-core only (dev.contentfunctions.shared.json.JsonWriter: cold start).
+ * themselves use jackson-core only (dev.contentfunctions.kit.json.JsonWriter: cold start).
  */
 public final class Json {
   public static final ObjectMapper MAPPER =

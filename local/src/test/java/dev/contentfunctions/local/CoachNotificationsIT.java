@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.FunctionDefinition;
 import dev.contentfunctions.localaws.RepoPaths;
-import dev.contentfunctions.shared.consultations.ConsultationMapper;
+import dev.contentfunctions.tables.consultations.ConsultationMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -4,7 +4,7 @@ import dev.contentfunctions.bench.ColdStarts.Function;
 import dev.contentfunctions.bench.ColdStarts.Sample;
 import dev.contentfunctions.localaws.FunctionDefinition;
 import dev.contentfunctions.localaws.RepoPaths;
-import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.tables.posts.PostMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.contentfunctions.coach;
 
-import dev.contentfunctions.shared.Env;
+import dev.contentfunctions.kit.Env;
 
 /**
  * The coach API's configuration, from the environment variables template.yaml sets.

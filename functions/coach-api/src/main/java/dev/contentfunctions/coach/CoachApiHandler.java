@@ -4,16 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.contentfunctions.shared.aws.AwsClients;
-import dev.contentfunctions.shared.aws.AwsErrors;
-import dev.contentfunctions.shared.consultations.Consultation;
-import dev.contentfunctions.shared.consultations.SaltedHash;
-import dev.contentfunctions.shared.http.ApiException;
-import dev.contentfunctions.shared.http.BodyText;
-import dev.contentfunctions.shared.http.HttpRequest;
-import dev.contentfunctions.shared.http.HttpResponses;
-import dev.contentfunctions.shared.json.JsonReader;
-import dev.contentfunctions.shared.log.EventLog;
+import dev.contentfunctions.kit.aws.AwsClients;
+import dev.contentfunctions.kit.aws.AwsErrors;
+import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.SaltedHash;
+import dev.contentfunctions.http.ApiException;
+import dev.contentfunctions.http.BodyText;
+import dev.contentfunctions.http.TypedHttpRequest;
+import dev.contentfunctions.http.HttpResponses;
+import dev.contentfunctions.kit.json.JsonReader;
+import dev.contentfunctions.kit.log.EventLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -61,7 +61,7 @@ public final class CoachApiHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    HttpRequest request = new HttpRequest(event, context);
+    TypedHttpRequest request = new TypedHttpRequest(event, context);
     EventLog log = new EventLog(context.getLogger(), request.requestId());
     // The template's route, never the raw path: a mistyped URL may hold an e-mail address.
     String route = null;
@@ -96,7 +96,7 @@ public final class CoachApiHandler
     }
   }
 
-  private APIGatewayV2HTTPResponse serve(CoachRoute.Match match, HttpRequest request, EventLog log, String route) {
+  private APIGatewayV2HTTPResponse serve(CoachRoute.Match match, TypedHttpRequest request, EventLog log, String route) {
     return switch (match.route()) {
       case LIST -> {
         CoachService.Page page = service.list(request.query("status"), request.query("limit"), request.query("cursor"));
@@ -151,7 +151,7 @@ public final class CoachApiHandler
   }
 
   /** {"email": "..."}: the address travels in the body, so that it never lands in an access log. */
-  private static String erasureAddress(HttpRequest request) {
+  private static String erasureAddress(TypedHttpRequest request) {
     ApiException invalid =
         new ApiException.BadRequest("The body must be a JSON object with the address: {\"email\": \"...\"}.");
     String body = request.body();

@@ -1,10 +1,10 @@
 package dev.contentfunctions.coach;
 
 import dev.contentfunctions.coach.ConsultationRepository.Position;
-import dev.contentfunctions.shared.consultations.Consultation;
-import dev.contentfunctions.shared.consultations.SaltedHash;
-import dev.contentfunctions.shared.http.ApiException;
-import dev.contentfunctions.shared.http.QueryParameters;
+import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.SaltedHash;
+import dev.contentfunctions.http.ApiException;
+import dev.contentfunctions.http.QueryParameters;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.contentfunctions.coach;
 
-import dev.contentfunctions.shared.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.Consultation;
 import java.util.ArrayList;
 import java.util.List;
 

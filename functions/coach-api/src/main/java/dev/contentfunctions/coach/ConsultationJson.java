@@ -1,7 +1,7 @@
 package dev.contentfunctions.coach;
 
-import dev.contentfunctions.shared.consultations.Consultation;
-import dev.contentfunctions.shared.json.JsonWriter;
+import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.kit.json.JsonWriter;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

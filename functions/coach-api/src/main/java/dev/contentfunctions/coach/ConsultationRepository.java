@@ -1,17 +1,17 @@
 package dev.contentfunctions.coach;
 
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.BY_EMAIL_INDEX;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.BY_STATUS_INDEX;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.EMAIL_PK;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.HANDLED_AT;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.PK;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.SK;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.STATUS;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.STATUS_PK;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.STATUS_SK;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.BY_EMAIL_INDEX;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.BY_STATUS_INDEX;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.EMAIL_PK;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.HANDLED_AT;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.PK;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.SK;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.STATUS;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.STATUS_PK;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.STATUS_SK;
 
-import dev.contentfunctions.shared.consultations.Consultation;
-import dev.contentfunctions.shared.consultations.ConsultationMapper;
+import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.ConsultationMapper;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

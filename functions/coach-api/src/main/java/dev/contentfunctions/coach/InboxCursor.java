@@ -1,9 +1,9 @@
 package dev.contentfunctions.coach;
 
 import dev.contentfunctions.coach.ConsultationRepository.Position;
-import dev.contentfunctions.shared.consultations.Consultation;
-import dev.contentfunctions.shared.consultations.SaltedHash;
-import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.SaltedHash;
+import dev.contentfunctions.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.contentfunctions.coach.CoachTestBed.Caller;
-import dev.contentfunctions.shared.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.Consultation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

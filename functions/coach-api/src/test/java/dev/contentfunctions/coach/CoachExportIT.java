@@ -3,7 +3,7 @@ package dev.contentfunctions.coach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.contentfunctions.shared.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.Consultation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.contentfunctions.coach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contentfunctions.shared.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.Consultation;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

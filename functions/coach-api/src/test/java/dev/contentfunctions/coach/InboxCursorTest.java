@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contentfunctions.coach.ConsultationRepository.Position;
-import dev.contentfunctions.shared.consultations.Consultation.Status;
-import dev.contentfunctions.shared.consultations.SaltedHash;
-import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.tables.consultations.Consultation.Status;
+import dev.contentfunctions.tables.consultations.SaltedHash;
+import dev.contentfunctions.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

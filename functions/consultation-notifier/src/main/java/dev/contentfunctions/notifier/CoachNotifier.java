@@ -1,6 +1,6 @@
 package dev.contentfunctions.notifier;
 
-import dev.contentfunctions.shared.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.Consultation;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**

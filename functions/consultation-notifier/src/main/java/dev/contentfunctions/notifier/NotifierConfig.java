@@ -1,6 +1,6 @@
 package dev.contentfunctions.notifier;
 
-import dev.contentfunctions.shared.Env;
+import dev.contentfunctions.kit.Env;
 
 /** The notifier's configuration, from the environment variables template.yaml sets. */
 public record NotifierConfig(String topicArn) {

@@ -2,7 +2,7 @@ package dev.contentfunctions.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contentfunctions.shared.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.Consultation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;

@@ -2,7 +2,7 @@ package dev.contentfunctions.notifier;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.contentfunctions.localaws.DynamoDbStreamEvents;
-import dev.contentfunctions.shared.consultations.ConsultationMapper;
+import dev.contentfunctions.tables.consultations.ConsultationMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.contentfunctions.consultations;
 
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.CONSULTATION_ID;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.COUNT;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.EXPIRES_AT;
-import static dev.contentfunctions.shared.consultations.ConsultationMapper.FINGERPRINT;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.CONSULTATION_ID;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.COUNT;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.EXPIRES_AT;
+import static dev.contentfunctions.tables.consultations.ConsultationMapper.FINGERPRINT;
 
-import dev.contentfunctions.shared.consultations.Consultation;
-import dev.contentfunctions.shared.consultations.ConsultationMapper;
+import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.ConsultationMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.contentfunctions.consultations;
 
-import dev.contentfunctions.shared.Env;
+import dev.contentfunctions.kit.Env;
 import java.time.Duration;
 
 /** The booking function's configuration, from the environment variables template.yaml sets. */

@@ -4,14 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.contentfunctions.shared.aws.AwsClients;
-import dev.contentfunctions.shared.aws.AwsErrors;
-import dev.contentfunctions.shared.consultations.SaltedHash;
-import dev.contentfunctions.shared.http.ApiException;
-import dev.contentfunctions.shared.http.HttpRequest;
-import dev.contentfunctions.shared.http.HttpResponses;
-import dev.contentfunctions.shared.json.JsonWriter;
-import dev.contentfunctions.shared.log.EventLog;
+import dev.contentfunctions.kit.aws.AwsClients;
+import dev.contentfunctions.kit.aws.AwsErrors;
+import dev.contentfunctions.tables.consultations.SaltedHash;
+import dev.contentfunctions.http.ApiException;
+import dev.contentfunctions.http.TypedHttpRequest;
+import dev.contentfunctions.http.HttpResponses;
+import dev.contentfunctions.kit.json.JsonWriter;
+import dev.contentfunctions.kit.log.EventLog;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +52,7 @@ public final class ConsultationsHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    HttpRequest request = new HttpRequest(event, context);
+    TypedHttpRequest request = new TypedHttpRequest(event, context);
     String requestId = request.requestId();
     EventLog log = new EventLog(context.getLogger(), requestId);
     try {
@@ -91,7 +91,7 @@ public final class ConsultationsHandler
   }
 
   /** A plain HTML form posted by a browser (no script to read problem+json): answered with a page. */
-  private static boolean isBrowserForm(HttpRequest request) {
+  private static boolean isBrowserForm(TypedHttpRequest request) {
     String contentType = request.header("content-type");
     String accept = request.header("accept");
     return contentType != null

@@ -1,6 +1,6 @@
 package dev.contentfunctions.consultations;
 
-import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.http.ApiException;
 import java.util.List;
 
 /**

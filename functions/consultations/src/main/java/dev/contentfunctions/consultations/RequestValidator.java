@@ -1,7 +1,7 @@
 package dev.contentfunctions.consultations;
 
-import dev.contentfunctions.shared.http.ApiException;
-import dev.contentfunctions.shared.http.ApiException.FieldError;
+import dev.contentfunctions.http.ApiException;
+import dev.contentfunctions.http.ApiException.FieldError;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

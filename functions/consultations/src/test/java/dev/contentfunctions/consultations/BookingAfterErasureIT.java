@@ -12,7 +12,7 @@ import dev.contentfunctions.coach.CoachApiHandler;
 import dev.contentfunctions.localaws.HttpApiRequest;
 import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.localaws.LocalContext;
-import dev.contentfunctions.shared.consultations.ConsultationMapper;
+import dev.contentfunctions.tables.consultations.ConsultationMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

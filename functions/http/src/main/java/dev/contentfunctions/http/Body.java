@@ -1,7 +1,7 @@
 package dev.contentfunctions.http;
 
-import dev.contentfunctions.shared.json.JsonReader;
-import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.kit.json.JsonReader;
+import dev.contentfunctions.http.ApiException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;

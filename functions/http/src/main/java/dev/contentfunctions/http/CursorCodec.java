@@ -1,6 +1,6 @@
 package dev.contentfunctions.http;
 
-import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package dev.contentfunctions.http;
 
 import dev.contentfunctions.kit.events.HttpApiEvent;
-import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.http.ApiException;
 import java.util.Map;
 
 /**

@@ -1,8 +1,8 @@
 package dev.contentfunctions.http;
 
 import dev.contentfunctions.kit.events.HttpApiResponse;
-import dev.contentfunctions.shared.http.ApiException;
-import dev.contentfunctions.shared.json.JsonWriter;
+import dev.contentfunctions.http.ApiException;
+import dev.contentfunctions.kit.json.JsonWriter;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.kit.log.Log;
-import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.http.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

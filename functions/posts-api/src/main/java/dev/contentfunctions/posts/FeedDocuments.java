@@ -1,6 +1,6 @@
 package dev.contentfunctions.posts;
 
-import dev.contentfunctions.shared.posts.PostSummary;
+import dev.contentfunctions.tables.posts.PostSummary;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;

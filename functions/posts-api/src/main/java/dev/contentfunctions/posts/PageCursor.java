@@ -1,6 +1,6 @@
 package dev.contentfunctions.posts;
 
-import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

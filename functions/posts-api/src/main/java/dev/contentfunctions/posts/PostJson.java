@@ -3,10 +3,10 @@ package dev.contentfunctions.posts;
 import dev.contentfunctions.posts.PostsService.PostPage;
 import dev.contentfunctions.posts.PostsService.PostView;
 import dev.contentfunctions.posts.PostsService.TagCount;
-import dev.contentfunctions.shared.json.JsonWriter;
-import dev.contentfunctions.shared.posts.Post;
-import dev.contentfunctions.shared.posts.PostSummary;
-import dev.contentfunctions.shared.posts.TocEntry;
+import dev.contentfunctions.kit.json.JsonWriter;
+import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostSummary;
+import dev.contentfunctions.tables.posts.TocEntry;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package dev.contentfunctions.posts;
 
-import static dev.contentfunctions.shared.posts.PostMapper.BY_DATE_INDEX;
+import static dev.contentfunctions.tables.posts.PostMapper.BY_DATE_INDEX;
 
-import dev.contentfunctions.shared.Backoff;
-import dev.contentfunctions.shared.posts.Post;
-import dev.contentfunctions.shared.posts.PostMapper;
-import dev.contentfunctions.shared.posts.PostSummary;
+import dev.contentfunctions.kit.Backoff;
+import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostMapper;
+import dev.contentfunctions.tables.posts.PostSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.contentfunctions.posts;
 
-import dev.contentfunctions.shared.Env;
+import dev.contentfunctions.kit.Env;
 
 /**
  * The read API's configuration, from the environment variables template.yaml sets.

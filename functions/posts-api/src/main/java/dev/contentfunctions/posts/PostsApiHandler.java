@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.contentfunctions.shared.aws.AwsClients;
-import dev.contentfunctions.shared.aws.AwsErrors;
-import dev.contentfunctions.shared.http.ApiException;
-import dev.contentfunctions.shared.http.HttpRequest;
-import dev.contentfunctions.shared.http.HttpResponses;
-import dev.contentfunctions.shared.http.QueryParameters;
-import dev.contentfunctions.shared.log.EventLog;
+import dev.contentfunctions.kit.aws.AwsClients;
+import dev.contentfunctions.kit.aws.AwsErrors;
+import dev.contentfunctions.http.ApiException;
+import dev.contentfunctions.http.TypedHttpRequest;
+import dev.contentfunctions.http.HttpResponses;
+import dev.contentfunctions.http.QueryParameters;
+import dev.contentfunctions.kit.log.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -63,7 +63,7 @@ public final class PostsApiHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    HttpRequest request = new HttpRequest(event, context);
+    TypedHttpRequest request = new TypedHttpRequest(event, context);
     String requestId = request.requestId();
     EventLog log = new EventLog(context.getLogger(), requestId);
     String path = request.path();
@@ -89,7 +89,7 @@ public final class PostsApiHandler
     }
   }
 
-  private APIGatewayV2HTTPResponse route(HttpRequest request) {
+  private APIGatewayV2HTTPResponse route(TypedHttpRequest request) {
     String path = request.path();
     ApiRoute.Match match =
         ApiRoute.match(path).orElseThrow(() -> new ApiException.NotFound("There is nothing at " + path + "."));
@@ -129,7 +129,7 @@ public final class PostsApiHandler
   }
 
   /** The author's preview: the token as header (preferred: kept out of URLs and logs) or query. */
-  private boolean isPreview(HttpRequest request) {
+  private boolean isPreview(TypedHttpRequest request) {
     String expected = config.previewToken();
     String given = request.header("x-preview-token") != null ? request.header("x-preview-token") : request.query(PREVIEW);
     return expected != null
@@ -145,7 +145,7 @@ public final class PostsApiHandler
    * token so that their link still previews. The Location is a path: the API is served at its
    * domain's root.
    */
-  private static APIGatewayV2HTTPResponse redirect(HttpRequest request, PostsService.Moved moved) {
+  private static APIGatewayV2HTTPResponse redirect(TypedHttpRequest request, PostsService.Moved moved) {
     String[] parts = request.path().split("/", -1);
     parts[2] = moved.slug();
     String location = String.join("/", parts);

@@ -1,10 +1,10 @@
 package dev.contentfunctions.posts;
 
-import dev.contentfunctions.shared.http.ApiException;
-import dev.contentfunctions.shared.http.QueryParameters;
-import dev.contentfunctions.shared.posts.Post;
-import dev.contentfunctions.shared.posts.PostMapper;
-import dev.contentfunctions.shared.posts.PostSummary;
+import dev.contentfunctions.http.ApiException;
+import dev.contentfunctions.http.QueryParameters;
+import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostMapper;
+import dev.contentfunctions.tables.posts.PostSummary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

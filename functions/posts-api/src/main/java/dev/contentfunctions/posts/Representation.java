@@ -1,7 +1,7 @@
 package dev.contentfunctions.posts;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.contentfunctions.shared.http.HttpResponses;
+import dev.contentfunctions.http.HttpResponses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

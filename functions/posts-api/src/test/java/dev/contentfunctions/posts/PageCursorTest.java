@@ -3,7 +3,7 @@ package dev.contentfunctions.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contentfunctions.shared.http.ApiException;
+import dev.contentfunctions.http.ApiException;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

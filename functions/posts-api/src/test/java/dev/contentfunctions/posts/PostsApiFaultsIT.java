@@ -11,7 +11,7 @@ import dev.contentfunctions.localaws.FaultyLink.Mode;
 import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.MotoServer;
-import dev.contentfunctions.shared.aws.AwsClients;
+import dev.contentfunctions.kit.aws.AwsClients;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.HttpApiRequest;
 import dev.contentfunctions.localaws.LocalContext;
-import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.tables.posts.PostMapper;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;

@@ -1,9 +1,9 @@
 package dev.contentfunctions.publishing;
 
-import dev.contentfunctions.shared.posts.Post;
-import dev.contentfunctions.shared.posts.PostMapper;
-import dev.contentfunctions.shared.posts.SlugClaim;
-import dev.contentfunctions.shared.posts.SourceFile;
+import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostMapper;
+import dev.contentfunctions.tables.posts.SlugClaim;
+import dev.contentfunctions.tables.posts.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.contentfunctions.publishing;
 
-import dev.contentfunctions.shared.json.JsonWriter;
+import dev.contentfunctions.kit.json.JsonWriter;
 import java.time.Instant;
 import java.util.Locale;
 

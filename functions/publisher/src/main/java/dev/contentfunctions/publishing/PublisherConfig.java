@@ -1,6 +1,6 @@
 package dev.contentfunctions.publishing;
 
-import dev.contentfunctions.shared.Env;
+import dev.contentfunctions.kit.Env;
 
 /** The publisher's configuration, from the environment variables template.yaml sets. */
 public record PublisherConfig(String postsTable) {

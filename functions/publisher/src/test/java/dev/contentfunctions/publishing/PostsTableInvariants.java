@@ -1,12 +1,12 @@
 package dev.contentfunctions.publishing;
 
-import static dev.contentfunctions.shared.aws.Attributes.bool;
-import static dev.contentfunctions.shared.aws.Attributes.text;
-import static dev.contentfunctions.shared.aws.Attributes.texts;
+import static dev.contentfunctions.kit.aws.Attributes.bool;
+import static dev.contentfunctions.kit.aws.Attributes.text;
+import static dev.contentfunctions.kit.aws.Attributes.texts;
 
-import dev.contentfunctions.shared.posts.PostMapper;
-import dev.contentfunctions.shared.posts.SlugClaim;
-import dev.contentfunctions.shared.posts.SourceFile;
+import dev.contentfunctions.tables.posts.PostMapper;
+import dev.contentfunctions.tables.posts.SlugClaim;
+import dev.contentfunctions.tables.posts.SourceFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

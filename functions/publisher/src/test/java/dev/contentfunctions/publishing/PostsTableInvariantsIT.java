@@ -3,8 +3,8 @@ package dev.contentfunctions.publishing;
 import static dev.contentfunctions.publishing.PublishingTestBed.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contentfunctions.shared.posts.PostMapper;
-import dev.contentfunctions.shared.posts.SlugClaim;
+import dev.contentfunctions.tables.posts.PostMapper;
+import dev.contentfunctions.tables.posts.SlugClaim;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

@@ -5,8 +5,8 @@ import static dev.contentfunctions.publishing.PublishingTestBed.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentfunctions.publishing.PublishingService.Outcome.Kind;
-import dev.contentfunctions.shared.posts.Post;
-import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

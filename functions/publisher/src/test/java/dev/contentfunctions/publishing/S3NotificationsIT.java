@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
-import dev.contentfunctions.shared.posts.Post;
+import dev.contentfunctions.tables.posts.Post;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentfunctions.publishing.PublishingService.Outcome;
 import dev.contentfunctions.publishing.PublishingService.Outcome.Kind;
-import dev.contentfunctions.shared.posts.Post;
+import dev.contentfunctions.tables.posts.Post;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

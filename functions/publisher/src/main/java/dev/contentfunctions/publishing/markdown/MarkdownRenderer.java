@@ -12,7 +12,7 @@ import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.contentfunctions.publishing.InvalidPostException;
-import dev.contentfunctions.shared.posts.TocEntry;
+import dev.contentfunctions.tables.posts.TocEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;

@@ -1,6 +1,6 @@
 package dev.contentfunctions.publishing.markdown;
 
-import dev.contentfunctions.shared.posts.TocEntry;
+import dev.contentfunctions.tables.posts.TocEntry;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.contentfunctions.publishing.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contentfunctions.shared.posts.TocEntry;
+import dev.contentfunctions.tables.posts.TocEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contentfunctions.publishing.InvalidPostException;
-import dev.contentfunctions.shared.posts.TocEntry;
+import dev.contentfunctions.tables.posts.TocEntry;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;

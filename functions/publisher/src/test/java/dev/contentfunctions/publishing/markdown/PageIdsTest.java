@@ -3,7 +3,7 @@ package dev.contentfunctions.publishing.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentfunctions.localaws.RepoPaths;
-import dev.contentfunctions.shared.posts.TocEntry;
+import dev.contentfunctions.tables.posts.TocEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,0 +1,150 @@
+package dev.contentfunctions.tables.consultations;
+
+import static dev.contentfunctions.kit.aws.Attributes.bool;
+import static dev.contentfunctions.kit.aws.Attributes.key;
+import static dev.contentfunctions.kit.aws.Attributes.putIfPresent;
+import static dev.contentfunctions.kit.aws.Attributes.text;
+import static dev.contentfunctions.kit.aws.Attributes.texts;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every attribute name and conversion of the consultations table, in one place:
+ *
+ * <pre>
+ * pk                         sk      what                                   index keys
+ * REQ#id                     REQ     a request (personal data, TTL)         ByStatus: STATUS#s / receivedAt#id
+ *                                                                           ByEmail:  EMAIL#hash / receivedAt#id
+ * IDEM#key:hash              IDEM    an idempotency key seen recently (TTL) ByEmail:  EMAIL#hash / receivedAt#id
+ * IDEM#repeat:fingerprint    IDEM    a request seen recently (TTL)          ByEmail:  EMAIL#hash / receivedAt#id
+ * RATE#email#hash#window     RATE    an e-mail's counter for a window (TTL) ByEmail:  EMAIL#hash / receivedAt#id
+ * RATE#ip#hash#window        RATE    a source address's counter (TTL)       -
+ * </pre>
+ *
+ * Everything derived from a person's e-mail address is filed under its hash in ByEmail, with the
+ * time and id of the request that last wrote it ({@link #filedUnder}), so that erasure finds all of
+ * it with one Query. The table's stream (new images) feeds the coach's notification.
+ */
+public final class ConsultationMapper {
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+  public static final String BY_STATUS_INDEX = "ByStatus";
+  public static final String STATUS_PK = "statusPk";
+  public static final String STATUS_SK = "statusSk";
+  public static final String BY_EMAIL_INDEX = "ByEmail";
+  public static final String EMAIL_PK = "emailPk";
+  public static final String EXPIRES_AT = "expiresAt";
+
+  public static final String REQUEST_SORT_KEY = "REQ";
+  public static final String ID = "id";
+  public static final String STATUS = "status";
+  public static final String RECEIVED_AT = "receivedAt";
+  public static final String HANDLED_AT = "handledAt";
+  public static final String NAME = "name";
+  public static final String EMAIL = "email";
+  public static final String PHONE = "phone";
+  public static final String MESSAGE = "message";
+  public static final String PREFERRED_TIMES = "preferredTimes";
+  public static final String TIMEZONE = "timezone";
+  public static final String CONSENT = "consent";
+  public static final String SOURCE_IP_HASH = "sourceIpHash";
+  public static final String EMAIL_HASH = "emailHash";
+
+  public static final String CONSULTATION_ID = "consultationId";
+  public static final String FINGERPRINT = "fingerprint";
+  public static final String COUNT = "count";
+
+  private static final java.time.format.DateTimeFormatter SORTABLE_INSTANT =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+  private ConsultationMapper() {}
+
+  public static Map<String, AttributeValue> requestKey(String id) {
+    return key("REQ#" + id, REQUEST_SORT_KEY);
+  }
+
+  public static Map<String, AttributeValue> idempotencyKey(String key) {
+    return key("IDEM#" + key, "IDEM");
+  }
+
+  /** The counter of {@code scope} ("ip", "email") for {@code hash} in the window starting at {@code windowStart}. */
+  public static Map<String, AttributeValue> rateKey(String scope, String hash, long windowStart) {
+    return key("RATE#" + scope + "#" + hash + "#" + windowStart, "RATE");
+  }
+
+  /**
+   * The ByEmail index keys of an item derived from request {@code c} (its idempotency keys, its
+   * e-mail's rate counter): filed under the person, so that their erasure deletes it too.
+   */
+  public static Map<String, AttributeValue> filedUnder(Consultation c) {
+    Map<String, AttributeValue> keys = new HashMap<>();
+    keys.put(EMAIL_PK, text(emailPartition(c.emailHash())));
+    keys.put(STATUS_SK, text(statusSortKey(c.receivedAt(), c.id())));
+    return keys;
+  }
+
+  public static String statusPartition(Consultation.Status status) {
+    return "STATUS#" + status.value();
+  }
+
+  public static String emailPartition(String emailHash) {
+    return "EMAIL#" + emailHash;
+  }
+
+  /** Fixed-width UTC time (milliseconds, as in the ULID), so that string order is time order. */
+  public static String statusSortKey(Instant receivedAt, String id) {
+    return SORTABLE_INSTANT.format(receivedAt) + "#" + id;
+  }
+
+  public static Map<String, AttributeValue> toItem(Consultation c) {
+    Map<String, AttributeValue> item = requestKey(c.id());
+    item.put(ID, text(c.id()));
+    item.put(STATUS, text(c.status().value()));
+    item.put(RECEIVED_AT, text(c.receivedAt().toString()));
+    if (c.handledAt() != null) {
+      item.put(HANDLED_AT, text(c.handledAt().toString()));
+    }
+    item.put(NAME, text(c.name()));
+    item.put(EMAIL, text(c.email()));
+    putIfPresent(item, PHONE, c.phone());
+    putIfPresent(item, MESSAGE, c.message());
+    item.put(PREFERRED_TIMES, texts(c.preferredTimes()));
+    putIfPresent(item, TIMEZONE, c.timezone());
+    item.put(CONSENT, AttributeValue.fromBool(c.consent()));
+    item.put(SOURCE_IP_HASH, text(c.sourceIpHash()));
+    item.put(EMAIL_HASH, text(c.emailHash()));
+    item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(c.expiresAt().getEpochSecond())));
+    item.put(STATUS_PK, text(statusPartition(c.status())));
+    item.put(STATUS_SK, text(statusSortKey(c.receivedAt(), c.id())));
+    item.put(EMAIL_PK, text(emailPartition(c.emailHash())));
+    return item;
+  }
+
+  /** Whether an item (say, from the table's stream) is a request rather than a key or counter. */
+  public static boolean isRequest(Map<String, AttributeValue> item) {
+    AttributeValue sk = item.get(SK);
+    return sk != null && REQUEST_SORT_KEY.equals(sk.s());
+  }
+
+  public static Consultation fromItem(Map<String, AttributeValue> item) {
+    return new Consultation(
+        text(item, ID),
+        Consultation.Status.parse(text(item, STATUS)),
+        Instant.parse(text(item, RECEIVED_AT)),
+        text(item, NAME),
+        text(item, EMAIL),
+        text(item, PHONE),
+        text(item, MESSAGE),
+        texts(item, PREFERRED_TIMES),
+        text(item, TIMEZONE),
+        bool(item, CONSENT),
+        text(item, SOURCE_IP_HASH),
+        text(item, EMAIL_HASH),
+        item.containsKey(HANDLED_AT) ? Instant.parse(text(item, HANDLED_AT)) : null,
+        Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
+  }
+
+}

@@ -1,0 +1,417 @@
+package dev.contentfunctions.tables.posts;
+
+import static dev.contentfunctions.kit.aws.Attributes.bool;
+import static dev.contentfunctions.kit.aws.Attributes.key;
+import static dev.contentfunctions.kit.aws.Attributes.number;
+import static dev.contentfunctions.kit.aws.Attributes.putIfPresent;
+import static dev.contentfunctions.kit.aws.Attributes.text;
+import static dev.contentfunctions.kit.aws.Attributes.texts;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.contentfunctions.kit.json.JsonReader;
+import dev.contentfunctions.kit.json.JsonWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Every attribute name and conversion of the posts table, in one place. The design (access patterns
+ * and the key serving each) is in docs/posts-table.md; in short, one table holds:
+ *
+ * <pre>
+ * pk              sk          what
+ * POST#slug       POST        the post: metadata + gzipped body (inline, or split into CONTENT#n)
+ * POST#slug       TAG#tag     one per tag: a summary, indexed under TAG#tag
+ * POST#slug       CONTENT#n   part n of a large body
+ * POST#alias      ALIAS       a former slug or front-matter alias: redirects to the current slug
+ * SOURCE#s3key    SOURCE      the publisher's record of the file (slug, last sequencer, revision)
+ * CLAIM#name      s3key       a file waiting for a slug or alias another file's post holds
+ * </pre>
+ *
+ * The ByDate index (listPk, listSk) holds published posts under "PUBLISHED" and each tag's posts
+ * under "TAG#tag", sorted by "publishedAt#slug"; drafts carry no listPk, so they are in no listing.
+ */
+public final class PostMapper {
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+  public static final String LIST_PK = "listPk";
+  public static final String LIST_SK = "listSk";
+  public static final String BY_DATE_INDEX = "ByDate";
+  public static final String PUBLISHED_LIST = "PUBLISHED";
+  public static final String EXPIRES_AT = "expiresAt";
+
+  public static final String SLUG = "slug";
+  public static final String TITLE = "title";
+  public static final String DESCRIPTION = "description";
+  public static final String EXCERPT = "excerpt";
+  public static final String PUBLISHED_AT = "publishedAt";
+  public static final String UPDATED_AT = "updatedAt";
+  public static final String TAGS = "tags";
+  public static final String AUTHOR = "author";
+  public static final String DRAFT = "draft";
+  public static final String IMAGE = "image";
+  public static final String ALIASES = "aliases";
+  public static final String EXTRA = "extra";
+  public static final String WORD_COUNT = "wordCount";
+  public static final String READING_MINUTES = "readingMinutes";
+  public static final String CONTENT_HASH = "contentHash";
+  public static final String SOURCE_KEY = "sourceKey";
+  public static final String CONTENT = "content";
+  public static final String CONTENT_CHUNKS = "contentChunks";
+  public static final String TARGET = "target";
+  public static final String SEQUENCER = "sequencer";
+  public static final String REVISION = "revision";
+  public static final String REMOVED = "removed";
+  public static final String FORMER_SLUGS = "formerSlugs";
+  public static final String WAITING_FOR = "waitingFor";
+  public static final String RELEASED = "released";
+  public static final String NAME = "name";
+  public static final String VERSION_ID = "versionId";
+  public static final String CLAIMED_AT = "claimedAt";
+
+  /**
+   * DynamoDB items are limited to 400 KB. A gzipped body up to this size stays in the post item
+   * (one GetItem serves the page); a larger one is split into CONTENT#n items of {@link
+   * #CHUNK_BYTES}, read with one Query. Both leave room for the metadata beside them.
+   */
+  static final int INLINE_CONTENT_BYTES = 200_000;
+
+  static final int CHUNK_BYTES = 350_000;
+
+  private static final DateTimeFormatter SORTABLE_INSTANT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  private PostMapper() {}
+
+  // ------------------------------------------------------------------ keys
+
+  public static Map<String, AttributeValue> postKey(String slug) {
+    return key("POST#" + slug, "POST");
+  }
+
+  public static Map<String, AttributeValue> tagKey(String slug, String tag) {
+    return key("POST#" + slug, "TAG#" + tag);
+  }
+
+  public static Map<String, AttributeValue> contentChunkKey(String slug, int index) {
+    return key("POST#" + slug, contentChunkSortKey(index));
+  }
+
+  public static Map<String, AttributeValue> aliasKey(String slug) {
+    return key("POST#" + slug, "ALIAS");
+  }
+
+  public static Map<String, AttributeValue> sourceKey(String s3Key) {
+    return key("SOURCE#" + s3Key, "SOURCE");
+  }
+
+  public static Map<String, AttributeValue> claimKey(String name, String s3Key) {
+    return key(claimPartition(name), s3Key);
+  }
+
+  /** The partition of the files waiting for a name, for the Query that reads them. */
+  public static String claimPartition(String name) {
+    return "CLAIM#" + name;
+  }
+
+  /** The partition key of a post's items, for the Query that reads the parts of a large body. */
+  public static String postPartition(String slug) {
+    return "POST#" + slug;
+  }
+
+  public static String contentChunkPrefix() {
+    return "CONTENT#";
+  }
+
+  public static String tagList(String tag) {
+    return "TAG#" + tag;
+  }
+
+  /** The ByDate sort key: fixed-width UTC time, so string order is time order, then the slug. */
+  public static String listSortKey(Instant publishedAt, String slug) {
+    return sortableInstant(publishedAt) + "#" + slug;
+  }
+
+  /** Upper bound for "published and date <= now" as a key condition: {@code listSk <= bound}. */
+  public static String listSortUpperBound(Instant now) {
+    return sortableInstant(now) + "#\uffff";
+  }
+
+  static String sortableInstant(Instant instant) {
+    return SORTABLE_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static String contentChunkSortKey(int index) {
+    return String.format("CONTENT#%03d", index);
+  }
+
+  // ------------------------------------------------------------------ posts
+
+  /** The items that together store a post: the post item, one per tag, and body parts if large. */
+  public record PostItems(
+      Map<String, AttributeValue> post,
+      List<Map<String, AttributeValue>> tags,
+      List<Map<String, AttributeValue>> contentChunks) {}
+
+  public static PostItems toItems(Post post) {
+    Map<String, AttributeValue> item = postKey(post.slug());
+    putSummary(item, post);
+    item.put(EXCERPT, text(post.excerpt()));
+    putIfPresent(item, AUTHOR, post.author());
+    item.put(DRAFT, AttributeValue.fromBool(post.draft()));
+    item.put(ALIASES, texts(post.aliases()));
+    item.put(EXTRA, text(JsonWriter.write(post.extra())));
+    item.put(WORD_COUNT, number(post.wordCount()));
+    item.put(CONTENT_HASH, text(post.contentHash()));
+    item.put(SOURCE_KEY, text(post.sourceKey()));
+    putListKeys(item, post, PUBLISHED_LIST);
+
+    byte[] content = compressContent(post.html(), post.toc());
+    List<Map<String, AttributeValue>> chunks = new ArrayList<>();
+    if (content.length <= INLINE_CONTENT_BYTES) {
+      item.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(content)));
+      item.put(CONTENT_CHUNKS, number(0));
+    } else {
+      for (int from = 0, index = 0; from < content.length; from += CHUNK_BYTES, index++) {
+        byte[] part = Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK_BYTES));
+        Map<String, AttributeValue> chunk = contentChunkKey(post.slug(), index);
+        chunk.put(CONTENT, AttributeValue.fromB(SdkBytes.fromByteArray(part)));
+        chunks.add(chunk);
+      }
+      item.put(CONTENT_CHUNKS, number(chunks.size()));
+    }
+
+    List<Map<String, AttributeValue>> tags = new ArrayList<>();
+    for (String tag : post.tags()) {
+      Map<String, AttributeValue> tagItem = tagKey(post.slug(), tag);
+      putSummary(tagItem, post);
+      putListKeys(tagItem, post, tagList(tag));
+      tags.add(tagItem);
+    }
+    return new PostItems(item, tags, chunks);
+  }
+
+  /** How many CONTENT#n items a stored post item says its body uses. */
+  public static int contentChunks(Map<String, AttributeValue> postItem) {
+    return (int) number(postItem, CONTENT_CHUNKS);
+  }
+
+  /**
+   * The post from its item and, when its body is split, its CONTENT#n items in order (the result of
+   * a Query on the post's partition with sk beginning "CONTENT#").
+   */
+  public static Post fromItems(
+      Map<String, AttributeValue> item, List<Map<String, AttributeValue>> contentChunks) {
+    byte[] content;
+    if (contentChunks(item) == 0) {
+      content = item.get(CONTENT).b().asByteArray();
+    } else {
+      ByteArrayOutputStream joined = new ByteArrayOutputStream();
+      for (Map<String, AttributeValue> chunk : contentChunks) {
+        joined.writeBytes(chunk.get(CONTENT).b().asByteArray());
+      }
+      content = joined.toByteArray();
+    }
+    Content body = decompressContent(content);
+    return new Post(
+        text(item, SLUG),
+        text(item, TITLE),
+        text(item, DESCRIPTION),
+        text(item, EXCERPT),
+        instant(item, PUBLISHED_AT),
+        instant(item, UPDATED_AT),
+        texts(item, TAGS),
+        text(item, AUTHOR),
+        bool(item, DRAFT),
+        text(item, IMAGE),
+        texts(item, ALIASES),
+        readJson(text(item, EXTRA)),
+        body.html(),
+        body.toc(),
+        (int) number(item, WORD_COUNT),
+        (int) number(item, READING_MINUTES),
+        text(item, CONTENT_HASH),
+        text(item, SOURCE_KEY));
+  }
+
+  /** A listing entry, from a post item, a tag item, or either as projected into the ByDate index. */
+  public static PostSummary summaryFromItem(Map<String, AttributeValue> item) {
+    return new PostSummary(
+        text(item, SLUG),
+        text(item, TITLE),
+        text(item, DESCRIPTION),
+        instant(item, PUBLISHED_AT),
+        instant(item, UPDATED_AT),
+        texts(item, TAGS),
+        (int) number(item, READING_MINUTES),
+        text(item, IMAGE));
+  }
+
+  private static void putSummary(Map<String, AttributeValue> item, Post post) {
+    item.put(SLUG, text(post.slug()));
+    item.put(TITLE, text(post.title()));
+    item.put(DESCRIPTION, text(post.description()));
+    item.put(PUBLISHED_AT, text(post.publishedAt().toString()));
+    if (post.updatedAt() != null) {
+      item.put(UPDATED_AT, text(post.updatedAt().toString()));
+    }
+    item.put(TAGS, texts(post.tags()));
+    item.put(READING_MINUTES, number(post.readingMinutes()));
+    putIfPresent(item, IMAGE, post.image());
+  }
+
+  /** Drafts get no list keys: the index is sparse, so no listing can ever return them. */
+  private static void putListKeys(Map<String, AttributeValue> item, Post post, String list) {
+    if (!post.draft()) {
+      item.put(LIST_PK, text(list));
+      item.put(LIST_SK, text(listSortKey(post.publishedAt(), post.slug())));
+    }
+  }
+
+  // ------------------------------------------------------------------ aliases
+
+  public static Map<String, AttributeValue> aliasItem(String alias, String targetSlug, String sourceKey) {
+    Map<String, AttributeValue> item = aliasKey(alias);
+    item.put(TARGET, text(targetSlug));
+    item.put(SOURCE_KEY, text(sourceKey));
+    return item;
+  }
+
+  /** The slug an alias item redirects to. */
+  public static String aliasTarget(Map<String, AttributeValue> item) {
+    return text(item, TARGET);
+  }
+
+  // ------------------------------------------------------------------ source files
+
+  public static Map<String, AttributeValue> toItem(SourceFile source, Instant expiresAt) {
+    Map<String, AttributeValue> item = sourceKey(source.key());
+    item.put(SOURCE_KEY, text(source.key()));
+    putIfPresent(item, SLUG, source.slug());
+    item.put(TAGS, texts(source.tags()));
+    item.put(ALIASES, texts(source.aliases()));
+    item.put(FORMER_SLUGS, texts(source.formerSlugs()));
+    item.put(CONTENT_CHUNKS, number(source.contentChunks()));
+    putIfPresent(item, SEQUENCER, source.sequencer());
+    item.put(REVISION, number(source.revision()));
+    item.put(REMOVED, AttributeValue.fromBool(source.removed()));
+    putIfPresent(item, WAITING_FOR, source.waitingFor());
+    item.put(RELEASED, texts(source.released()));
+    if (expiresAt != null) {
+      item.put(EXPIRES_AT, number(expiresAt.getEpochSecond()));
+    }
+    return item;
+  }
+
+  public static SourceFile sourceFromItem(Map<String, AttributeValue> item) {
+    return new SourceFile(
+        text(item, SOURCE_KEY),
+        text(item, SLUG),
+        texts(item, TAGS),
+        texts(item, ALIASES),
+        texts(item, FORMER_SLUGS),
+        (int) number(item, CONTENT_CHUNKS),
+        text(item, SEQUENCER),
+        number(item, REVISION),
+        bool(item, REMOVED),
+        text(item, WAITING_FOR),
+        texts(item, RELEASED));
+  }
+
+  // ------------------------------------------------------------------ claims
+
+  public static Map<String, AttributeValue> toItem(SlugClaim claim) {
+    Map<String, AttributeValue> item = claimKey(claim.name(), claim.sourceKey());
+    item.put(NAME, text(claim.name()));
+    item.put(SOURCE_KEY, text(claim.sourceKey()));
+    putIfPresent(item, VERSION_ID, claim.versionId());
+    putIfPresent(item, SEQUENCER, claim.sequencer());
+    item.put(CLAIMED_AT, text(claim.claimedAt().toString()));
+    return item;
+  }
+
+  public static SlugClaim claimFromItem(Map<String, AttributeValue> item) {
+    return new SlugClaim(
+        text(item, NAME),
+        text(item, SOURCE_KEY),
+        text(item, VERSION_ID),
+        text(item, SEQUENCER),
+        instant(item, CLAIMED_AT));
+  }
+
+  // ------------------------------------------------------------------ conversions
+
+  /** The gzipped body: {"html": "...", "toc": [{"level": 2, "text": "...", "id": "..."}]}. */
+  private record Content(String html, List<TocEntry> toc) {}
+
+  private static byte[] compressContent(String html, List<TocEntry> toc) {
+    JsonWriter json = JsonWriter.object().field("html", html).startArray("toc");
+    for (TocEntry entry : toc) {
+      json.startObject().field("level", entry.level()).field("text", entry.text()).field("id", entry.id()).end();
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(json.finish().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Content decompressContent(byte[] content) {
+    Object body;
+    try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(content));
+        JsonParser json = JsonWriter.FACTORY.createParser(gzip)) {
+      json.nextToken();
+      body = JsonReader.value(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("A stored post body is not readable", e);
+    }
+    if (!(body instanceof Map<?, ?> fields)) {
+      throw new UncheckedIOException(new IOException("A stored post body is not a JSON object"));
+    }
+    List<TocEntry> toc = new ArrayList<>();
+    if (fields.get("toc") instanceof List<?> entries) {
+      for (Object entry : entries) {
+        Map<?, ?> e = entry instanceof Map<?, ?> map ? map : Map.of();
+        toc.add(
+            new TocEntry(
+                e.get("level") instanceof Number level ? level.intValue() : 0,
+                e.get("text") instanceof String text ? text : "",
+                e.get("id") instanceof String id ? id : ""));
+      }
+    }
+    return new Content(fields.get("html") instanceof String html ? html : "", toc);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readJson(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return (Map<String, Object>) JsonReader.read(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Instant instant(Map<String, AttributeValue> item, String name) {
+    String value = text(item, name);
+    return value == null ? null : Instant.parse(value);
+  }
+}
