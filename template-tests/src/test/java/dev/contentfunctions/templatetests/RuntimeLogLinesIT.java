@@ -130,7 +130,8 @@ class RuntimeLogLinesIT {
             .filter(f -> f.logicalId().equals(logicalId))
             .findFirst()
             .orElseThrow();
-    Path task = unzip(RepoPaths.root().resolve(function.codeUri()), tasks.resolve(logicalId + "-" + level));
+    // A fresh /var/task per start, as Lambda gives each environment.
+    Path task = unzip(RepoPaths.root().resolve(function.codeUri()), Files.createTempDirectory(tasks, logicalId));
     Path output = task.resolveSibling(task.getFileName() + ".log");
     String requestId = "log-lines-" + level;
 
