@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FunctionPackagesIT {
 
   private static final String LAMBDA_CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+  private static final List<String> STREAM_HANDLER_PARAMETERS =
+      List.of("java.io.InputStream", "java.io.OutputStream", LAMBDA_CONTEXT);
 
   /**
    * HTTP clients the SDK would pick over the URLConnection one, and flexmark's everything-bundle.
@@ -70,12 +72,18 @@ class FunctionPackagesIT {
 
       assertThat(Modifier.isPublic(handler.getModifiers())).as(className + " is public").isTrue();
       assertThat(handler.getConstructor()).as(className + " public no-arg constructor").isNotNull();
+      // The two shapes the runtime calls: a stream handler's (event bytes in, response bytes out),
+      // or a typed handler's (input, Context).
       assertThat(handler.getMethods())
-          .as("%s has public %s(input, %s)", className, methodName, LAMBDA_CONTEXT)
+          .as("%s has public %s(InputStream, OutputStream, %s) or %s(input, %s)",
+              className, methodName, LAMBDA_CONTEXT, methodName, LAMBDA_CONTEXT)
           .anySatisfy(
               method -> {
                 assertThat(method.getName()).isEqualTo(methodName);
-                assertThat(parameterNames(method)).hasSize(2).last().isEqualTo(LAMBDA_CONTEXT);
+                assertThat(parameterNames(method))
+                    .satisfiesAnyOf(
+                        names -> assertThat(names).isEqualTo(STREAM_HANDLER_PARAMETERS),
+                        names -> assertThat(names).hasSize(2).last().isEqualTo(LAMBDA_CONTEXT));
               });
     }
   }

@@ -10,17 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.zip.ZipFile;
 
 /**
  * Runs the whole benchmark (issue 6) and writes docs/performance.md.
  *
- * <pre>java -cp ... dev.contentfunctions.bench.Bench [--runs N] [--warm W] [--out FILE]</pre>
+ * <pre>java -cp ... dev.contentfunctions.bench.Bench [--runs N] [--warm W] [--out FILE] [--before DIR]</pre>
  *
- * <p>bench/run builds everything and calls this.
+ * <p>bench/run builds everything and calls this. {@code --before DIR} also cold-starts the
+ * deployment zips found in DIR ({@code <function>.zip}, e.g. built from an earlier commit) under
+ * the same runtime client, flags and moto, each right after this tree's version of it.
  */
 public final class Bench {
   /** Lambda's java21 defaults that matter here (documented: C1 only; CDS on). */
@@ -42,26 +47,37 @@ public final class Bench {
   private final Path root = RepoPaths.root();
   private final Path work = root.resolve("bench/harness/target/run");
   private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  private final Results results;
+  /** Appended to a function's name for its cold starts from the --before zips. */
+  static final String BEFORE = " (before)";
 
-  private Bench(Results results) {
+  private final Results results;
+  private final Path before;
+  private final Set<Path> unpackedZips = new HashSet<>();
+
+  private Bench(Results results, Path before) {
     this.results = results;
+    this.before = before;
   }
 
   public static void main(String[] args) throws Exception {
     int runs = 5;
     int warm = 20;
     Path out = RepoPaths.root().resolve("docs/performance.md");
+    Path before = null;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--warm" -> warm = Integer.parseInt(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]).toAbsolutePath();
+        case "--before" -> before = Path.of(args[i + 1]).toAbsolutePath();
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
-    Results results = new Results(runs, warm);
-    new Bench(results).run();
+    if (before != null && !Files.isDirectory(before)) {
+      throw new IllegalArgumentException("--before " + before + ": no such directory");
+    }
+    Results results = new Results(runs, warm, before);
+    new Bench(results, before).run();
     Files.writeString(out, Report.markdown(results), StandardCharsets.UTF_8);
     System.err.println("Wrote " + out);
   }
@@ -72,7 +88,13 @@ public final class Bench {
     try (BenchStack stack = new BenchStack();
         RuntimeApi api = new RuntimeApi()) {
       progress("Seeding moto (" + stack.moto.endpoint() + ") with content/ and a 1 MB post");
-      stack.seed();
+      List<String> uploads = stack.upload();
+      List<String> seed = new ArrayList<>(List.of("seed", handlerClass(stack, "PublisherFunction"), stack.bucket()));
+      seed.addAll(uploads);
+      worker(stack.environment("PublisherFunction"), VARIANTS.get("Lambda flags"), seed.toArray(String[]::new));
+      if (!stack.seedPublished()) {
+        throw new IllegalStateException("The publisher did not publish " + BenchStack.SEED_KEY);
+      }
       List<Function> functions = functions(stack);
       ColdStarts coldStarts =
           new ColdStarts(api, java, Files.readString(harnessTarget().resolve("ric-classpath.txt")).trim(), work.resolve("logs"));
@@ -83,13 +105,13 @@ public final class Bench {
       }
       for (int round = 1; round <= results.runs; round++) {
         for (var variant : VARIANTS.entrySet()) {
-          for (Function function : functions) {
+          for (Function function : inTurn(functions, round)) {
             Sample sample = coldStarts.run(function, variant.getValue(), results.warm);
             results.coldStarts
                 .computeIfAbsent(variant.getKey(), v -> new LinkedHashMap<>())
                 .computeIfAbsent(function.name(), f -> new ArrayList<>())
                 .add(sample);
-            progress(String.format("  %d/%d %-15s %-24s init %4.0f ms, first %4.0f ms, warm %5.1f ms",
+            progress(String.format("  %d/%d %-15s %-36s init %4.0f ms, first %4.0f ms, warm %5.1f ms",
                 round, results.runs, variant.getKey(), function.name(), sample.initMs(), sample.firstMs(), sample.warmMs()));
           }
         }
@@ -127,45 +149,103 @@ public final class Bench {
       Map<String, String> publisherEnv = stack.environment("PublisherFunction");
       List<String> flags = VARIANTS.get("Lambda flags");
       String bucket = stack.bucket();
+      String publisher = handlerClass(stack, "PublisherFunction");
       results.rendering.put("seed render", worker(publisherEnv, flags, "render", "seed", "300", "300"));
       results.rendering.put("1 MB render", worker(publisherEnv, flags, "render", "big", "3", "10"));
-      results.rendering.put("seed publish", worker(publisherEnv, flags, "publish", "seed", bucket, stack.versions.get(BenchStack.SEED_KEY), "50", "100"));
-      results.rendering.put("1 MB publish", worker(publisherEnv, flags, "publish", "big", bucket, stack.versions.get(BenchStack.BIG_KEY), "2", "5"));
+      results.rendering.put("seed publish", worker(publisherEnv, flags, "publish", publisher, "seed", bucket, stack.versions.get(BenchStack.SEED_KEY), "50", "100"));
+      results.rendering.put("1 MB publish", worker(publisherEnv, flags, "publish", publisher, "big", bucket, stack.versions.get(BenchStack.BIG_KEY), "2", "5"));
       results.describe(java, stack.moto.endpoint().toString());
     }
   }
 
-  /** The functions to cold-start: the two references, then ours, each from its deployment zip. */
+  /**
+   * The functions to cold-start, each from its deployment zip: the four references, then ours, each
+   * followed by its --before twin when there is one.
+   */
   private List<Function> functions(BenchStack stack) throws IOException {
     Path reference = unpack(root.resolve("bench/reference/target/bench-reference.zip"), "reference");
     Path constant = work.resolve("tasks/constant");
     copyTree(reference, constant, p -> !p.startsWith(reference.resolve("lib")));
-    Path postsApi = unpack(zip("posts-api"), "posts-api");
-    Path consultations = unpack(zip("consultations"), "consultations");
-    Path publisher = unpack(zip("publisher"), "publisher");
 
-    Map<String, String> postsEnv = stack.environment("PostsApiFunction");
-    Map<String, String> getItemEnv = new LinkedHashMap<>(postsEnv);
+    Map<String, String> getItemEnv = new LinkedHashMap<>(stack.environment("PostsApiFunction"));
     var seedKey = PostMapper.postKey(BenchStack.SEED_SLUG);
     getItemEnv.put("BENCH_PK", seedKey.get(PostMapper.PK).s());
     getItemEnv.put("BENCH_SK", seedKey.get(PostMapper.SK).s());
     String pkg = "dev.contentfunctions.bench.reference.";
+    Supplier<String> anyEvent = Events.supplier(Events.Kind.CONSTANT, null, null, null);
+    List<Function> functions = new ArrayList<>(List.of(
+        new Function("constant", constant, pkg + "ConstantHandler::handleRequest", Map.of(), anyEvent),
+        new Function(Report.STREAM_CONSTANT, constant, pkg + "StreamConstantHandler::handleRequest", Map.of(), anyEvent),
+        new Function(Report.FLOOR, reference, pkg + "GetItemHandler::handleRequest", getItemEnv, anyEvent),
+        new Function(Report.STREAM_FLOOR, reference, pkg + "StreamGetItemHandler::handleRequest", getItemEnv, anyEvent)));
+
     String bucket = stack.bucket();
-    return List.of(
-        new Function("constant", constant, pkg + "ConstantHandler::handleRequest", Map.of(),
-            Events.supplier(Events.Kind.CONSTANT, null, null, null)),
-        new Function("client + GetItem", reference, pkg + "GetItemHandler::handleRequest", getItemEnv,
-            Events.supplier(Events.Kind.CONSTANT, null, null, null)),
-        new Function("GET /posts/{slug}", postsApi, handler(stack, "PostsApiFunction"), postsEnv,
-            Events.supplier(Events.Kind.GET_POST, null, null, null)),
-        new Function("GET /posts", postsApi, handler(stack, "PostsApiFunction"), postsEnv,
-            Events.supplier(Events.Kind.LIST_POSTS, null, null, null)),
-        new Function("POST /consultations", consultations, handler(stack, "ConsultationsFunction"),
-            stack.environment("ConsultationsFunction"), Events.supplier(Events.Kind.BOOKING, null, null, null),
-            () -> stack.recreate("ConsultationsTable")),
-        new Function("publisher (seed post)", publisher, handler(stack, "PublisherFunction"),
-            stack.environment("PublisherFunction"),
-            Events.supplier(Events.Kind.PUBLISH, bucket, BenchStack.SEED_KEY, stack.versions.get(BenchStack.SEED_KEY))));
+    Runnable emptyConsultations = () -> stack.recreate("ConsultationsTable");
+    add(functions, stack, "GET /posts/{slug}", "posts-api", "PostsApiFunction", Events.Kind.GET_POST, () -> {});
+    add(functions, stack, "GET /posts", "posts-api", "PostsApiFunction", Events.Kind.LIST_POSTS, () -> {});
+    add(functions, stack, "POST /consultations", "consultations", "ConsultationsFunction", Events.Kind.BOOKING,
+        emptyConsultations);
+    add(functions, stack, "GET /coach/consultations", "coach-api", "CoachApiFunction", Events.Kind.COACH_LIST,
+        () -> {});
+    add(functions, stack, "notifier (new request)", "consultation-notifier", "ConsultationNotifierFunction",
+        Events.Kind.NEW_REQUEST, () -> {});
+    Supplier<String> publish =
+        Events.supplier(Events.Kind.PUBLISH, bucket, BenchStack.SEED_KEY, stack.versions.get(BenchStack.SEED_KEY));
+    for (Path zip : zips("publisher")) {
+      functions.add(new Function(label("publisher (seed post)", zip), unpacked(zip), handler(stack, "PublisherFunction"),
+          stack.environment("PublisherFunction"), publish));
+    }
+    return functions;
+  }
+
+  /**
+   * The functions in the order of this round: each before twin right after its function in odd
+   * rounds, right before it in even ones, so that neither always starts second.
+   */
+  private static List<Function> inTurn(List<Function> functions, int round) {
+    List<Function> ordered = new ArrayList<>(functions);
+    if (round % 2 == 0) {
+      for (int i = 1; i < ordered.size(); i++) {
+        if (ordered.get(i).name().equals(ordered.get(i - 1).name() + BEFORE)) {
+          ordered.add(i - 1, ordered.remove(i));
+        }
+      }
+    }
+    return ordered;
+  }
+
+  /** One of our functions from this tree's zip, and from the --before one if there is one. */
+  private void add(List<Function> functions, BenchStack stack, String name, String artifact, String logicalId,
+      Events.Kind kind, Runnable setUp) throws IOException {
+    for (Path zip : zips(artifact)) {
+      functions.add(new Function(label(name, zip), unpacked(zip), handler(stack, logicalId),
+          stack.environment(logicalId), Events.supplier(kind, null, null, null), setUp));
+    }
+  }
+
+  /** This tree's zip of the function, then the --before one if DIR has it. */
+  private List<Path> zips(String artifact) {
+    List<Path> zips = new ArrayList<>(List.of(zip(artifact)));
+    if (before != null) {
+      Path old = before.resolve(artifact + ".zip");
+      if (Files.isRegularFile(old)) {
+        zips.add(old);
+      } else {
+        progress("No " + old + ": " + artifact + " has no before figures");
+      }
+    }
+    return zips;
+  }
+
+  private String label(String name, Path zip) {
+    return zip.startsWith(root) ? name : name + BEFORE;
+  }
+
+  /** The zip unpacked once per run (several functions may share one package). */
+  private Path unpacked(Path zip) throws IOException {
+    String name = zip.getFileName().toString().replace(".zip", "") + (zip.startsWith(root) ? "" : "-before");
+    Path dir = work.resolve("tasks").resolve(name);
+    return unpackedZips.contains(dir) ? dir : unpack(zip, name);
   }
 
   private static String handler(BenchStack stack, String logicalId) {
@@ -208,7 +288,8 @@ public final class Bench {
           String[] parts = line.split(" ", 3);
           values.put(parts[1], parts[2]);
         });
-    progress("  " + String.join(" ", args).replaceAll("\\S*\\.", "") + ": " + values);
+    String what = String.join(" ", args.length > 4 ? List.of(args).subList(0, 3) : List.of(args));
+    progress("  " + what.replaceAll("\\S*\\.", "") + ": " + values);
     return values;
   }
 
@@ -216,21 +297,23 @@ public final class Bench {
   private Map<String, Map<String, Long>> sizes() throws IOException {
     Map<String, Map<String, Long>> sizes = new LinkedHashMap<>();
     for (String name : List.of("posts-api", "consultations", "publisher", "consultation-notifier", "coach-api")) {
-      Path zip = zip(name);
-      if (!Files.exists(zip)) {
-        continue;
+      for (Path zip : zips(name)) {
+        sizes.put(label(name, zip), entries(zip));
       }
-      Map<String, Long> entries = new LinkedHashMap<>();
-      entries.put("", Files.size(zip));
-      try (ZipFile file = new ZipFile(zip.toFile())) {
-        file.stream()
-            .filter(e -> e.getName().startsWith("lib/") && e.getName().endsWith(".jar"))
-            .sorted((a, b) -> Long.compare(b.getSize(), a.getSize()))
-            .forEach(e -> entries.put(e.getName().substring(4), e.getSize()));
-      }
-      sizes.put(name, entries);
     }
     return sizes;
+  }
+
+  private static Map<String, Long> entries(Path zip) throws IOException {
+    Map<String, Long> entries = new LinkedHashMap<>();
+    entries.put("", Files.size(zip));
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      file.stream()
+          .filter(e -> e.getName().startsWith("lib/") && e.getName().endsWith(".jar"))
+          .sorted((a, b) -> Long.compare(b.getSize(), a.getSize()))
+          .forEach(e -> entries.put(e.getName().substring(4), e.getSize()));
+    }
+    return entries;
   }
 
   private Path zip(String function) {
@@ -245,6 +328,7 @@ public final class Bench {
   private Path unpack(Path zip, String name) throws IOException {
     Path dir = work.resolve("tasks").resolve(name);
     deleteTree(dir);
+    unpackedZips.add(dir);
     try (ZipFile file = new ZipFile(zip.toFile())) {
       for (var entry : file.stream().toList()) {
         Path target = dir.resolve(entry.getName()).normalize();

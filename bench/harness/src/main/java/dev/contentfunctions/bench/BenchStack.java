@@ -1,35 +1,28 @@
 package dev.contentfunctions.bench;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.FunctionDefinition;
-import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
-import dev.contentfunctions.publishing.PostFiles;
-import dev.contentfunctions.publishing.PublicationRepository;
-import dev.contentfunctions.publishing.PublisherHandler;
-import dev.contentfunctions.publishing.PublishingService;
-import dev.contentfunctions.publishing.markdown.FrontMatterParser;
-import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
+import dev.contentfunctions.shared.posts.PostMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The local AWS the functions run against: moto with template.yaml's tables and bucket, every post
- * of content/ uploaded and published (by the real publisher, in this JVM), and a generated ~1 MB
- * post uploaded for the rendering measurements. Gives each function the environment Lambda would,
+ * The local AWS the functions run against: moto with template.yaml's tables, bucket and coach
+ * topic, every post of content/ uploaded (and published by the real publisher, see {@link
+ * Bench}), and a generated ~1 MB post uploaded for the rendering measurements. Gives each function the environment Lambda would,
  * with the template's variables resolved to these resources.
  */
 final class BenchStack implements AutoCloseable {
@@ -49,6 +42,9 @@ final class BenchStack implements AutoCloseable {
         "ConsultationsTable",
         create.createTable("ConsultationsTable", TemplateResources.uniqueName("bench-consultations")));
     resources.put("ContentBucket", create.createBucket("ContentBucket", TemplateResources.uniqueName("bench-content")));
+    resources.put(
+        "CoachNotificationTopic",
+        moto.sns().createTopic(r -> r.name(TemplateResources.uniqueName("bench-coach"))).topicArn());
   }
 
   /**
@@ -66,30 +62,30 @@ final class BenchStack implements AutoCloseable {
     return resources.get("ContentBucket");
   }
 
-  /** Uploads and publishes content/posts/*.md (the seed post among them), and uploads the 1 MB post. */
-  void seed() {
-    Clock clock = Clock.systemUTC();
-    PublisherHandler publisher =
-        new PublisherHandler(
-            new PublishingService(
-                new PostFiles(moto.s3()),
-                new PublicationRepository(moto.dynamoDb(), resources.get("PostsTable"), clock),
-                new FrontMatterParser(),
-                new MarkdownRenderer(),
-                clock));
+  /**
+   * Uploads content/posts/*.md (the seed post among them) and the 1 MB post; returns the posts of
+   * content/ as {@code key=version}, for the publisher to publish (in a JVM with its environment).
+   */
+  List<String> upload() {
+    List<String> uploaded = new ArrayList<>();
     try (Stream<Path> posts = Files.list(RepoPaths.root().resolve("content/posts"))) {
       for (Path post : posts.sorted().toList()) {
         String key = "posts/" + post.getFileName();
         upload(key, Files.readAllBytes(post));
-        String event = Events.publish(bucket(), key, versions.get(key));
-        publisher.handleRequest(
-            LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader()).fromJson(event),
-            new LocalContext("bench-seed"));
+        uploaded.add(key + "=" + versions.get(key));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     upload(BIG_KEY, BigPost.markdown(1_000_000).getBytes(StandardCharsets.UTF_8));
+    return uploaded;
+  }
+
+  /** Whether the seed post is in the posts table, as published. */
+  boolean seedPublished() {
+    return moto.dynamoDb()
+        .getItem(r -> r.tableName(resources.get("PostsTable")).key(PostMapper.postKey(SEED_SLUG)))
+        .hasItem();
   }
 
   private void upload(String key, byte[] bytes) {

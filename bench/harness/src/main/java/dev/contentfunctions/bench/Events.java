@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The events each benchmarked invocation receives, as Lambda delivers them: the sample events of
- * events/, made unique where the function would otherwise answer from what it already did (a new
+ * The events each benchmarked invocation receives, as Lambda delivers them (an HTTP API 2.0 event
+ * for an HTTP function, an S3 event for the publisher, a DynamoDB stream event for the notifier):
+ * the sample events of events/, made unique where the function would otherwise answer from what it already did (a new
  * idempotency key, e-mail and source address per booking; a newer S3 sequencer per publish).
  */
 final class Events {
@@ -29,6 +30,8 @@ final class Events {
     LIST_POSTS,
     BOOKING,
     PUBLISH,
+    NEW_REQUEST,
+    COACH_LIST,
     CONSTANT
   }
 
@@ -38,6 +41,8 @@ final class Events {
       case LIST_POSTS -> constant(sample("api-list-posts.json").toString());
       case BOOKING -> Events::booking;
       case PUBLISH -> () -> publish(bucket, key, versionId);
+      case NEW_REQUEST -> constant(sample("dynamodb-new-consultation.json").toString());
+      case COACH_LIST -> constant(sample("coach-list-consultations.json").toString());
       case CONSTANT -> constant("{\"key\":\"value\"}");
     };
   }

@@ -15,7 +15,9 @@ import java.util.Map;
 final class Results {
   final int runs;
   final int warm;
-  /** variant -> function -> one sample per cold start. */
+  /** Where the --before zips came from, or null: then there are no before figures. */
+  final Path before;
+  /** variant -> function (from a before zip: its name + Bench.BEFORE) -> one sample per cold start. */
   final Map<String, Map<String, List<ColdStarts.Sample>>> coldStarts = new LinkedHashMap<>();
   /** function -> class source (JDK, a jar, classes) -> classes loaded. */
   final Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();
@@ -25,16 +27,17 @@ final class Results {
   final Map<String, Map<String, String>> rendering = new LinkedHashMap<>();
   /** "unprimed" / "primed" -> Worker's restore results, one per fresh JVM. */
   final Map<String, List<Map<String, String>>> priming = new LinkedHashMap<>();
-  /** function -> "" (the zip) and each jar -> bytes. */
+  /** function (its before zip: with Bench.BEFORE) -> "" (the zip) and each jar -> bytes. */
   final Map<String, Map<String, Long>> sizes = new LinkedHashMap<>();
   String machine;
   String jdk;
   String moto;
   String date;
 
-  Results(int runs, int warm) {
+  Results(int runs, int warm, Path before) {
     this.runs = runs;
     this.warm = warm;
+    this.before = before;
   }
 
   void describe(String java, String motoEndpoint) {

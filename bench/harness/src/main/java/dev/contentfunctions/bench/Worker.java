@@ -1,13 +1,7 @@
 package dev.contentfunctions.bench;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.RepoPaths;
-import dev.contentfunctions.publishing.PublisherHandler;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
 import dev.contentfunctions.publishing.markdown.PostSource;
@@ -31,13 +25,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * In-process measurements, one JVM per measurement (started by {@link Bench} with the function's
- * environment and Lambda's JVM flags). Prints {@code RESULT <name> <value>} lines.
+ * environment and Lambda's JVM flags). Prints {@code RESULT <name> <value>} lines. Handlers are
+ * built and invoked through {@link Invoker}: event JSON in, response JSON out, stream or typed.
  *
  * <pre>
  * api &lt;handler class&gt; &lt;GET_POST|LIST_POSTS|BOOKING&gt; &lt;warm-up&gt; &lt;measured&gt;
  * bare &lt;warm-up&gt; &lt;measured&gt;                    GetItem and Query as the read API makes them
  * render &lt;seed|big&gt; &lt;warm-up&gt; &lt;measured&gt;       front matter + Markdown -> sanitised HTML
- * publish &lt;seed|big&gt; &lt;bucket&gt; &lt;version&gt; &lt;warm-up&gt; &lt;measured&gt;   the whole handler: S3, render, DynamoDB, report
+ * publish &lt;handler class&gt; &lt;seed|big&gt; &lt;bucket&gt; &lt;version&gt; &lt;warm-up&gt; &lt;measured&gt;   the whole handler: S3, render, DynamoDB, report
+ * seed &lt;handler class&gt; &lt;bucket&gt; &lt;key=version&gt;...   publishes the uploaded posts
  * restore &lt;handler class&gt; &lt;GET_POST|LIST_POSTS&gt; &lt;primed: true|false&gt;   a SnapStart restore's first request
  * </pre>
  */
@@ -52,34 +48,32 @@ public final class Worker {
       case "bare" -> bare(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       case "render" -> render(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       case "publish" -> publish(
-          args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+          args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+      case "seed" -> seed(args[1], args[2], List.of(args).subList(3, args.length));
       case "restore" -> restore(args[1], Events.Kind.valueOf(args[2]), Boolean.parseBoolean(args[3]));
       default -> throw new IllegalArgumentException("Unknown worker mode " + args[0]);
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static void api(String handlerClass, Events.Kind kind, int warmup, int measured) throws Exception {
     long start = System.nanoTime();
-    var handler =
-        (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-            Class.forName(handlerClass).getConstructor().newInstance();
+    Invoker handler = Invoker.of(handlerClass);
     result("construct_ms", (System.nanoTime() - start) / 1e6);
-    var serializer = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Worker.class.getClassLoader());
     var events = Events.supplier(kind, null, null, null);
-    List<APIGatewayV2HTTPEvent> prepared = new ArrayList<>();
+    List<byte[]> prepared = new ArrayList<>();
     for (int i = 0; i < warmup + measured + 1; i++) {
-      prepared.add(serializer.fromJson(events.get()));
+      prepared.add(events.get().getBytes(StandardCharsets.UTF_8));
     }
     int[] index = {0};
     List<String> failures = new ArrayList<>();
     LongSupplier invoke =
         () -> {
-          APIGatewayV2HTTPEvent event = prepared.get(index[0]++);
+          byte[] event = prepared.get(index[0]++);
           LocalContext context = new LocalContext("bench");
           long t = System.nanoTime();
-          int status = handler.handleRequest(event, context).getStatusCode();
+          byte[] response = handler.invoke(event, context);
           long elapsed = System.nanoTime() - t;
+          int status = Invoker.status(response);
           if (status < 200 || status > 299) {
             // Counted and reported, not fatal: moto has stalled bookings past the client's timeout.
             failures.add(status + " " + context.logLines());
@@ -98,27 +92,23 @@ public final class Worker {
   /**
    * What SnapStart priming buys, as far as it shows without a snapshot: the handler built as at
    * init, then (primed) the hook Lambda calls before taking the snapshot, then the first request a
-   * restored environment would serve, timed from the event's JSON (the runtime's deserialisation,
-   * which priming does not reach, included) to the response. The restore itself is not measured.
+   * restored environment would serve, timed from the event's JSON to the response's (for a typed
+   * handler, the runtime's deserialisation, which priming does not reach, included). The restore
+   * itself is not measured.
    */
-  @SuppressWarnings("unchecked")
   private static void restore(String handlerClass, Events.Kind kind, boolean primed) throws Exception {
-    var handler =
-        (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-            Class.forName(handlerClass).getConstructor().newInstance();
+    Invoker handler = Invoker.of(handlerClass);
     if (primed) {
-      org.crac.Resource hook = snapStartHook(handler);
+      org.crac.Resource hook = snapStartHook(handler.handler());
       long start = System.nanoTime();
       hook.beforeCheckpoint(null);
       result("prime_ms", (System.nanoTime() - start) / 1e6);
     }
-    String json = Events.supplier(kind, null, null, null).get();
+    byte[] event = Events.supplier(kind, null, null, null).get().getBytes(StandardCharsets.UTF_8);
     long start = System.nanoTime();
-    var event =
-        LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Worker.class.getClassLoader()).fromJson(json);
-    int status = handler.handleRequest(event, new LocalContext("bench")).getStatusCode();
+    byte[] response = handler.invoke(event, new LocalContext("bench"));
     result("first_ms", (System.nanoTime() - start) / 1e6);
-    result("status", status);
+    result("status", Invoker.status(response));
   }
 
   /** The CRaC resource the handler registered at init (held in a field), which Lambda would call. */
@@ -202,19 +192,28 @@ public final class Worker {
     cpuAndWall(render, warmup, measured);
   }
 
-  private static void publish(String which, String bucket, String version, int warmup, int measured) {
+  private static void publish(
+      String handlerClass, String which, String bucket, String version, int warmup, int measured) throws Exception {
     String key = which.equals("big") ? BenchStack.BIG_KEY : BenchStack.SEED_KEY;
-    var serializer = LambdaEventSerializers.serializerFor(S3Event.class, Worker.class.getClassLoader());
     long start = System.nanoTime();
-    PublisherHandler handler = new PublisherHandler();
+    Invoker handler = Invoker.of(handlerClass);
     result("construct_ms", (System.nanoTime() - start) / 1e6);
-    Runnable publish =
-        () -> handler.handleRequest(serializer.fromJson(Events.publish(bucket, key, version)), new LocalContext("bench"));
+    Runnable publish = () -> handler.invoke(Events.publish(bucket, key, version), new LocalContext("bench"));
     result("first_ms", timed(publish) / 1e6);
     cpuAndWall(publish, warmup, measured);
     CallCounter.start();
     publish.run();
     result("calls", CallCounter.stop());
+  }
+
+  /** Publishes each uploaded {@code key=version} through the publisher's handler, in order. */
+  private static void seed(String handlerClass, String bucket, List<String> uploads) throws Exception {
+    Invoker handler = Invoker.of(handlerClass);
+    for (String upload : uploads) {
+      int at = upload.indexOf('=');
+      handler.invoke(Events.publish(bucket, upload.substring(0, at), upload.substring(at + 1)), new LocalContext("bench-seed"));
+    }
+    result("published", uploads.size());
   }
 
   private static byte[] source(String which) throws Exception {
