@@ -31,7 +31,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,8 +85,6 @@ class RuntimeLogLinesIT {
   }
 
   @Test
-  @Disabled("Fails today: the SDK's slf4j-api 1.7 finds no binding and prints three SLF4J lines at every cold"
-      + " start. Enable with the fix in functions/ (e.g. kit: org.slf4j:slf4j-nop, runtime scope).")
   void notifierColdStartPrintsNoSlf4jWarning() throws Exception {
     Invocation run = invoke("ConsultationNotifierFunction", "dynamodb-new-consultation.json", "INFO");
 

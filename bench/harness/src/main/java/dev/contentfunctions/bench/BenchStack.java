@@ -6,7 +6,7 @@ import dev.contentfunctions.localaws.FunctionDefinition;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
-import dev.contentfunctions.shared.posts.PostMapper;
+import dev.contentfunctions.tables.posts.PostMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
