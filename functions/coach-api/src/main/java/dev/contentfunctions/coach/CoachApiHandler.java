@@ -9,15 +9,13 @@ import dev.contentfunctions.kit.aws.AwsErrors;
 import dev.contentfunctions.tables.consultations.Consultation;
 import dev.contentfunctions.tables.consultations.SaltedHash;
 import dev.contentfunctions.http.ApiException;
-import dev.contentfunctions.http.BodyText;
+import dev.contentfunctions.http.Body;
 import dev.contentfunctions.http.TypedHttpRequest;
 import dev.contentfunctions.http.HttpResponses;
 import dev.contentfunctions.kit.json.JsonReader;
 import dev.contentfunctions.kit.log.EventLog;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -159,20 +157,7 @@ public final class CoachApiHandler
       throw invalid;
     }
     // An address whose bytes were not UTF-8 is not the stored one: "erased 0" would mislead the coach.
-    if (request.isBase64Encoded()) {
-      byte[] bytes;
-      try {
-        bytes = Base64.getDecoder().decode(body);
-      } catch (IllegalArgumentException e) {
-        throw invalid;
-      }
-      body = BodyText.decode(bytes, BodyText.NOT_UTF8);
-    } else {
-      BodyText.checked(body);
-    }
-    if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-      throw new ApiException.PayloadTooLarge(MAX_BODY_BYTES);
-    }
+    body = Body.utf8(Body.bytes(body, request.isBase64Encoded(), MAX_BODY_BYTES));
     Object json;
     try {
       json = JsonReader.read(body);

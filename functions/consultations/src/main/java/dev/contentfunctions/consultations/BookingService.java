@@ -1,26 +1,29 @@
 package dev.contentfunctions.consultations;
 
-import dev.contentfunctions.consultations.ConsultationRepository.IdempotencyKey;
-import dev.contentfunctions.consultations.ConsultationRepository.KeyRecord;
-import dev.contentfunctions.consultations.ConsultationRepository.RateCounter;
+import dev.contentfunctions.consultations.RequestValidator.FieldError;
+import dev.contentfunctions.consultations.RequestValidator.Validated;
 import dev.contentfunctions.kit.Backoff;
+import dev.contentfunctions.tables.consultations.BookingRepository;
+import dev.contentfunctions.tables.consultations.BookingRepository.Booking;
+import dev.contentfunctions.tables.consultations.BookingRepository.KeyRecord;
+import dev.contentfunctions.tables.consultations.BookingRepository.RateCounter;
+import dev.contentfunctions.tables.consultations.BookingRepository.Written;
 import dev.contentfunctions.tables.consultations.Consultation;
 import dev.contentfunctions.tables.consultations.SaltedHash;
-import dev.contentfunctions.http.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Records a booking request exactly once. A retry (same Idempotency-Key) or the same request sent
  * again within {@link #REPEAT_WINDOW} gets the first answer, even when both arrive at once: the
  * request, its keys and its rate counters (per source address, per e-mail address) are written in
- * one conditional transaction, so only recorded requests count and a repeat never does. A filled
- * honeypot is answered but not recorded.
- * Knows nothing of HTTP.
+ * one step ({@link BookingRepository#record}), so only recorded requests count and a repeat never
+ * does. A filled honeypot is answered but not recorded. Knows nothing of HTTP.
  */
 final class BookingService {
   /** How long an Idempotency-Key header is remembered. */
@@ -36,50 +39,75 @@ final class BookingService {
 
   static final int MAX_PER_EMAIL = 3;
 
-  private static final int MAX_IDEMPOTENCY_KEY = 200;
   private static final int MAX_ATTEMPTS = 6;
 
-  private final ConsultationRepository repository;
+  /** What a visitor submitted: the form's fields as plain values, where from, and the client's key. */
+  record Submission(Map<String, Object> fields, String sourceIp, Optional<IdempotencyKey> key) {}
+
+  sealed interface Result {
+    record Recorded(String id) implements Result {}
+
+    /** A repeat of an earlier request: answered with its id, nothing written. */
+    record Repeated(String id) implements Result {}
+
+    /** The honeypot was filled: answered like a success (with an id nothing has), nothing written. */
+    record HoneypotIgnored(String id) implements Result {}
+
+    record Invalid(List<FieldError> errors) implements Result {}
+
+    /** A rate counter's window is full: try again after {@code retryAfterSeconds}. */
+    record Limited(RateCounter.Scope scope, long retryAfterSeconds) implements Result {}
+
+    /** The Idempotency-Key was used for a different request. */
+    record KeyReused() implements Result {}
+
+    /** Concurrent requests kept contending for the same keys: send again in a moment. */
+    record Busy() implements Result {}
+  }
+
+  /** What one request writes, decided before anything is written. */
+  record Plan(Booking booking, Instant windowEnd) {}
+
+  private final BookingRepository repository;
   private final RequestValidator validator = new RequestValidator();
   private final SaltedHash hash;
   private final Duration retention;
   private final Clock clock;
 
-  BookingService(ConsultationRepository repository, SaltedHash hash, Duration retention, Clock clock) {
+  BookingService(BookingRepository repository, SaltedHash hash, Duration retention, Clock clock) {
     this.repository = repository;
     this.hash = hash;
     this.retention = retention;
     this.clock = clock;
   }
 
-  enum Outcome {
-    RECORDED,
-    /** A repeat of an earlier request: answered with its id, nothing written. */
-    REPEATED,
-    /** The honeypot was filled: answered like a success, nothing written. */
-    IGNORED
+  Result submit(Submission submission) {
+    Instant now = clock.instant();
+    Validated validated = validator.validate(submission.fields());
+    if (validated instanceof Validated.Invalid invalid) {
+      return new Result.Invalid(invalid.errors());
+    }
+    ConsultationRequest request = ((Validated.Valid) validated).request();
+    if (request.honeypotFilled()) {
+      return new Result.HoneypotIgnored(Ulid.at(now));
+    }
+    return commit(plan(request, submission.sourceIp(), submission.key(), now), now);
   }
 
-  record Result(Outcome outcome, String id) {}
-
-  Result submit(java.util.Map<String, Object> fields, String sourceIp, String idempotencyKey) {
-    String headerKey = idempotencyKey == null ? null : checkedKey(idempotencyKey);
-    ConsultationRequest request = validator.validate(fields);
-    Instant now = clock.instant();
-    if (request.honeypotFilled()) {
-      return new Result(Outcome.IGNORED, Ulid.at(now));
-    }
+  /**
+   * The request as stored, its keys (the client's, and its content's for repeats) and its counters
+   * for the current window: pure, so the rules can be read and tested without a table.
+   */
+  Plan plan(ConsultationRequest request, String sourceIp, Optional<IdempotencyKey> key, Instant now) {
     String fingerprint = hash.of("request", request.fingerprint());
-    List<IdempotencyKey> keys = new ArrayList<>();
-    if (headerKey != null) {
-      keys.add(new IdempotencyKey("key:" + hash.of("idempotency-key", headerKey), now.plus(KEY_LIFETIME)));
-    }
-    keys.add(new IdempotencyKey("repeat:" + fingerprint, now.plus(REPEAT_WINDOW)));
-
-    Optional<Result> repeat = earlier(keys, fingerprint, now);
-    if (repeat.isPresent()) {
-      return repeat.get();
-    }
+    List<BookingRepository.IdempotencyKey> keys = new ArrayList<>();
+    key.ifPresent(
+        k ->
+            keys.add(
+                new BookingRepository.IdempotencyKey(
+                    BookingRepository.IdempotencyKey.Kind.HEADER, hash.of("idempotency-key", k.value()), now.plus(KEY_LIFETIME))));
+    keys.add(
+        new BookingRepository.IdempotencyKey(BookingRepository.IdempotencyKey.Kind.REPEAT, fingerprint, now.plus(REPEAT_WINDOW)));
     String emailHash = hash.ofEmail(request.email());
     String ipHash = hash.ofIp(sourceIp);
     long window = RATE_WINDOW.getSeconds();
@@ -87,9 +115,8 @@ final class BookingService {
     Instant windowEnd = Instant.ofEpochSecond(windowStart + window);
     List<RateCounter> counters =
         List.of(
-            new RateCounter("ip", ipHash, windowStart, windowEnd, MAX_PER_ADDRESS, false),
-            new RateCounter("email", emailHash, windowStart, windowEnd, MAX_PER_EMAIL, true));
-
+            new RateCounter(RateCounter.Scope.IP, ipHash, windowStart, windowEnd, MAX_PER_ADDRESS),
+            new RateCounter(RateCounter.Scope.EMAIL, emailHash, windowStart, windowEnd, MAX_PER_EMAIL));
     Consultation consultation =
         new Consultation(
             Ulid.at(now),
@@ -106,51 +133,47 @@ final class BookingService {
             emailHash,
             null,
             now.plus(retention));
+    return new Plan(new Booking(consultation, fingerprint, keys, counters), windowEnd);
+  }
+
+  /** Writes the plan, unless one of its keys stands for an earlier request; retries contention. */
+  private Result commit(Plan plan, Instant now) {
+    Booking booking = plan.booking();
     for (int attempt = 1; ; attempt++) {
-      try {
-        repository.record(consultation, fingerprint, keys, counters, now);
-        return new Result(Outcome.RECORDED, consultation.id());
-      } catch (ConsultationRepository.LimitReached e) {
-        long retryAfter = Math.max(1, windowEnd.getEpochSecond() - now.getEpochSecond());
-        throw new ApiException.TooManyRequests(
-            "We have received several requests "
-                + (e.counter.scope().equals("ip") ? "from your network" : "for this e-mail address")
-                + " recently; please try again later.",
-            retryAfter);
-      } catch (ConsultationRepository.KeyTaken | ConsultationRepository.Contended e) {
-        // Another request got there first (or is writing now): answer as it was answered.
-        repeat = earlier(keys, fingerprint, now);
-        if (repeat.isPresent()) {
-          return repeat.get();
-        }
-        if (attempt == MAX_ATTEMPTS) {
-          throw new ApiException.Unavailable("Please send your request again in a moment.", 2);
-        }
+      Optional<Result> earlier = earlier(booking, now);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      Written written = repository.record(booking, now);
+      if (written instanceof Written.Recorded) {
+        return new Result.Recorded(booking.consultation().id());
+      }
+      if (written instanceof Written.LimitReached limit) {
+        return new Result.Limited(
+            limit.counter().scope(), Math.max(1, plan.windowEnd().getEpochSecond() - now.getEpochSecond()));
+      }
+      // KeyTaken or Contended: another request got there first (or is writing now); the next
+      // round answers as it was answered.
+      if (attempt == MAX_ATTEMPTS) {
+        return new Result.Busy();
+      }
+      if (written instanceof Written.Contended) {
         Backoff.pause(attempt);
       }
     }
   }
 
-  /** The earlier request one of {@code keys} stands for, if any; 422 if the key was used for other data. */
-  private Optional<Result> earlier(List<IdempotencyKey> keys, String fingerprint, Instant now) {
-    for (IdempotencyKey key : keys) {
-      Optional<KeyRecord> record = repository.findKey(key.key(), now);
+  /** The earlier request one of the booking's keys stands for, if any. */
+  private Optional<Result> earlier(Booking booking, Instant now) {
+    for (BookingRepository.IdempotencyKey key : booking.keys()) {
+      Optional<KeyRecord> record = repository.findKey(key, now);
       if (record.isPresent()) {
-        if (!record.get().fingerprint().equals(fingerprint)) {
-          throw new ApiException.Unprocessable(
-              "This Idempotency-Key was already used for a different request; use a new key for new data.");
-        }
-        return Optional.of(new Result(Outcome.REPEATED, record.get().consultationId()));
+        return Optional.of(
+            record.get().fingerprint().equals(booking.fingerprint())
+                ? new Result.Repeated(record.get().consultationId())
+                : new Result.KeyReused());
       }
     }
     return Optional.empty();
-  }
-
-  private static String checkedKey(String key) {
-    if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw new ApiException.BadRequest(
-          "The Idempotency-Key header must be 1 to " + MAX_IDEMPOTENCY_KEY + " visible ASCII characters.");
-    }
-    return key;
   }
 }

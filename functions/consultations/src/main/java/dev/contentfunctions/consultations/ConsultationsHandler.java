@@ -1,97 +1,170 @@
 package dev.contentfunctions.consultations;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.contentfunctions.kit.aws.AwsClients;
-import dev.contentfunctions.kit.aws.AwsErrors;
-import dev.contentfunctions.tables.consultations.SaltedHash;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.contentfunctions.consultations.BookingService.Result;
 import dev.contentfunctions.http.ApiException;
-import dev.contentfunctions.http.TypedHttpRequest;
-import dev.contentfunctions.http.HttpResponses;
+import dev.contentfunctions.http.Body;
+import dev.contentfunctions.http.HttpEndpoint;
+import dev.contentfunctions.http.HttpRequest;
+import dev.contentfunctions.http.Responses;
+import dev.contentfunctions.kit.aws.AwsClients;
+import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.kit.json.JsonWriter;
-import dev.contentfunctions.kit.log.EventLog;
+import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.tables.consultations.BookingRepository;
+import dev.contentfunctions.tables.consultations.DynamoDbBookingRepository;
+import dev.contentfunctions.tables.consultations.SaltedHash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code POST /consultations} -> {@link BookingService}. The site's script sends JSON and gets 201
- * with the request's id; a plain HTML form (no JavaScript) gets a 303 to the thank-you page. Bad
- * input is a problem+json 4xx, DynamoDB trouble a 503 to retry; logs carry ids and outcomes only,
- * never what the visitor wrote.
+ * with the request's id; a plain HTML form (no JavaScript) gets a 303 to the thank-you page, and
+ * when it cannot be accepted a page saying what to fix ({@link FormErrorPage}). Bad input is a
+ * problem+json 4xx, DynamoDB trouble a 503 to retry ({@link HttpEndpoint}); logs carry ids and
+ * outcomes only, never what the visitor wrote.
  */
-public final class ConsultationsHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-  private static final int RETRY_AFTER_SECONDS = 2;
+public final class ConsultationsHandler implements RequestStreamHandler {
+  static final int MAX_BODY_BYTES = 16 * 1024;
+  static final String ACCEPTED = "application/json or application/x-www-form-urlencoded (UTF-8)";
 
-  private final SubmissionReader reader = new SubmissionReader();
   private final BookingService service;
   private final String thankYouUrl;
+  private final HttpEndpoint endpoint;
 
   /** Called by Lambda once per container: the client and everything else are built here, once. */
   public ConsultationsHandler() {
-    this(
-        ConsultationsConfig.fromEnvironment(),
-        AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(),
-        Clock.systemUTC());
+    this(fromEnvironment(ConsultationsConfig.fromEnvironment()), Log.standardOutput());
   }
 
-  ConsultationsHandler(ConsultationsConfig config, DynamoDbClient dynamoDb, Clock clock) {
-    this.service =
-        new BookingService(
-            new ConsultationRepository(dynamoDb, config.table()),
-            new SaltedHash(config.hashingSecret()),
-            config.retention(),
-            clock);
+  private ConsultationsHandler(Wiring wiring, Log log) {
+    this(wiring.config(), wiring.repository(), Clock.systemUTC(), log);
+  }
+
+  private record Wiring(ConsultationsConfig config, BookingRepository repository) {}
+
+  private static Wiring fromEnvironment(ConsultationsConfig config) {
+    DynamoDbClient dynamoDb = AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build();
+    return new Wiring(config, new DynamoDbBookingRepository(dynamoDb, config.table()));
+  }
+
+  ConsultationsHandler(ConsultationsConfig config, BookingRepository repository, Clock clock, Log log) {
+    this.service = new BookingService(repository, new SaltedHash(config.hashingSecret()), config.retention(), clock);
     this.thankYouUrl = config.thankYouUrl();
+    this.endpoint =
+        new HttpEndpoint(
+            this::respond, "Your request could not be saved just now; please send it again in a few seconds.", log);
   }
 
   @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    TypedHttpRequest request = new TypedHttpRequest(event, context);
-    String requestId = request.requestId();
-    EventLog log = new EventLog(context.getLogger(), requestId);
+  public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
+    endpoint.handle(event, out, context);
+  }
+
+  private HttpApiResponse respond(HttpRequest request, Log log) {
+    boolean browserForm = isBrowserForm(request);
     try {
       if (!request.method().equals("POST")) {
-        throw new ApiException.MethodNotAllowed(request.method(), "POST");
+        throw HttpRequest.methodNotAllowed(request.method(), "POST");
       }
-      SubmissionReader.Submission submission =
-          reader.read(request.header("content-type"), request.body(), request.isBase64Encoded());
-      BookingService.Result result =
-          service.submit(submission.fields(), request.sourceIp(), request.header("idempotency-key"));
-      log.info("consultation." + result.outcome().name().toLowerCase(Locale.ROOT), "id", result.id());
-      return submission.format() == SubmissionReader.Format.FORM ? seeThankYouPage() : created(result.id());
+      boolean form = isForm(request.header("content-type"));
+      byte[] body = request.body(MAX_BODY_BYTES);
+      Map<String, Object> fields = form ? Body.form(body) : Body.jsonObject(body, MAX_BODY_BYTES);
+      Result result = service.submit(new BookingService.Submission(fields, request.sourceIp(), idempotencyKey(request)));
+      return answer(result, form, log);
     } catch (ApiException e) {
       log.info("consultation.refused", "status", e.status(), "fields", fieldNames(e));
-      if (isBrowserForm(request)) {
-        Map<String, String> headers = new java.util.HashMap<>(e.headers());
-        headers.put("Cache-Control", "no-store");
-        return HttpResponses.response(e.status(), "text/html; charset=utf-8", FormErrorPage.render(e), headers);
-      }
-      return HttpResponses.problem(e, requestId);
-    } catch (SdkException e) {
-      if (AwsErrors.isTransient(e)) {
-        log.warn("dependency.unavailable", "error", e.getClass().getSimpleName());
-        return HttpResponses.problem(
-            new ApiException.Unavailable(
-                "Your request could not be saved just now; please send it again in a few seconds.", RETRY_AFTER_SECONDS),
-            requestId);
-      }
-      log.error("consultation.error", "error", e.getClass().getSimpleName());
-      return HttpResponses.unexpected(requestId);
-    } catch (RuntimeException e) {
-      // The exception's message could echo input: only its type is logged.
-      log.error("consultation.error", "error", e.getClass().getSimpleName());
-      return HttpResponses.unexpected(requestId);
+      return browserForm ? errorPage(e) : Responses.problem(e, request.requestId());
     }
   }
 
+  /** The result as the visitor reads it; a refusal is an {@link ApiException} for {@link #respond}. */
+  private HttpApiResponse answer(Result result, boolean form, Log log) {
+    String id;
+    if (result instanceof Result.Recorded recorded) {
+      id = recorded.id();
+      log.info("consultation.recorded", "id", id);
+    } else if (result instanceof Result.Repeated repeated) {
+      id = repeated.id();
+      log.info("consultation.repeated", "id", id);
+    } else if (result instanceof Result.HoneypotIgnored ignored) {
+      id = ignored.id();
+      log.info("consultation.ignored", "id", id);
+    } else {
+      throw refusal(result);
+    }
+    if (form) {
+      return Responses.redirect(303, thankYouUrl, Responses.NO_STORE);
+    }
+    return Responses.json(201, JsonWriter.object().field("id", id).field("status", "new").finish());
+  }
+
+  private static ApiException refusal(Result result) {
+    if (result instanceof Result.Invalid invalid) {
+      return new ApiException.InvalidFields(
+          invalid.errors().stream().map(e -> new ApiException.FieldError(e.field(), e.message())).toList());
+    }
+    if (result instanceof Result.Limited limited) {
+      return new ApiException.TooManyRequests(
+          "We have received several requests "
+              + (limited.scope() == BookingRepository.RateCounter.Scope.IP ? "from your network" : "for this e-mail address")
+              + " recently; please try again later.",
+          limited.retryAfterSeconds());
+    }
+    if (result instanceof Result.KeyReused) {
+      return new ApiException.Unprocessable(
+          "This Idempotency-Key was already used for a different request; use a new key for new data.");
+    }
+    if (result instanceof Result.Busy) {
+      return new ApiException.Unavailable("Please send your request again in a moment.", HttpEndpoint.RETRY_AFTER_SECONDS);
+    }
+    throw new IllegalStateException("unmapped result " + result.getClass().getSimpleName());
+  }
+
+  /** The header, checked here: a malformed one is the client's mistake to fix (400). */
+  private static Optional<IdempotencyKey> idempotencyKey(HttpRequest request) {
+    String header = request.header("idempotency-key");
+    if (header == null) {
+      return Optional.empty();
+    }
+    if (!IdempotencyKey.isValid(header)) {
+      throw new ApiException.BadRequest(
+          "The Idempotency-Key header must be 1 to " + IdempotencyKey.MAX_LENGTH + " visible ASCII characters.");
+    }
+    return Optional.of(new IdempotencyKey(header));
+  }
+
+  /** JSON or a form, in UTF-8: anything else is a 415 naming what is accepted. */
+  private static boolean isForm(String contentType) {
+    if (contentType == null) {
+      throw new ApiException.UnsupportedMediaType(ACCEPTED);
+    }
+    // -1 keeps empty parts: a type of only ";" would otherwise leave no part 0 to read.
+    String[] parts = contentType.toLowerCase(Locale.ROOT).split(";", -1);
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].strip();
+      if (parameter.startsWith("charset=") && !parameter.substring(8).replace("\"", "").strip().matches("utf-?8")) {
+        throw new ApiException.UnsupportedMediaType(ACCEPTED);
+      }
+    }
+    return switch (parts[0].strip()) {
+      case "application/json" -> false;
+      case "application/x-www-form-urlencoded" -> true;
+      default -> throw new ApiException.UnsupportedMediaType(ACCEPTED);
+    };
+  }
+
   /** A plain HTML form posted by a browser (no script to read problem+json): answered with a page. */
-  private static boolean isBrowserForm(TypedHttpRequest request) {
+  private static boolean isBrowserForm(HttpRequest request) {
     String contentType = request.header("content-type");
     String accept = request.header("accept");
     return contentType != null
@@ -100,21 +173,17 @@ public final class ConsultationsHandler
         && accept.contains("text/html");
   }
 
-  private static APIGatewayV2HTTPResponse created(String id) {
-    String body = JsonWriter.object().field("id", id).field("status", "new").finish();
-    return HttpResponses.response(201, HttpResponses.JSON, body, Map.of("Cache-Control", "no-store"));
-  }
-
-  private APIGatewayV2HTTPResponse seeThankYouPage() {
-    return HttpResponses.response(303, null, null, Map.of("Location", thankYouUrl, "Cache-Control", "no-store"));
+  private static HttpApiResponse errorPage(ApiException e) {
+    Map<String, String> headers = new HashMap<>(e.headers());
+    headers.put("Cache-Control", Responses.NO_STORE);
+    return Responses.response(e.status(), Responses.HTML, FormErrorPage.render(e), headers);
   }
 
   /** Which fields were wrong, not what was in them. */
-  private static Object fieldNames(ApiException e) {
-    Object errors = e.extensions().get("errors");
-    if (errors instanceof java.util.List<?> list) {
+  private static List<String> fieldNames(ApiException e) {
+    if (e.extensions().get("errors") instanceof List<?> list) {
       return list.stream().map(error -> ((ApiException.FieldError) error).field()).toList();
     }
-    return java.util.List.of();
+    return List.of();
   }
 }

@@ -1,7 +1,5 @@
 package dev.contentfunctions.consultations;
 
-import dev.contentfunctions.http.ApiException;
-import dev.contentfunctions.http.ApiException.FieldError;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,20 @@ import java.util.regex.Pattern;
  * fields are ignored; every known one is bounded.
  */
 final class RequestValidator {
+  /** One field's problem, in words the person filling the form can act on. */
+  record FieldError(String field, String message) {}
+
+  /** The request, or what is wrong with it field by field. */
+  sealed interface Validated {
+    record Valid(ConsultationRequest request) implements Validated {}
+
+    record Invalid(List<FieldError> errors) implements Validated {
+      public Invalid {
+        errors = List.copyOf(errors);
+      }
+    }
+  }
+
   static final String HONEYPOT = "website";
   static final int MAX_NAME = 100;
   static final int MAX_EMAIL = 254;
@@ -29,7 +41,7 @@ final class RequestValidator {
   private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
   private static final Set<String> TRUE = Set.of("true", "on", "yes", "1");
 
-  ConsultationRequest validate(Map<String, Object> fields) {
+  Validated validate(Map<String, Object> fields) {
     List<FieldError> errors = new ArrayList<>();
     String name = text(fields, "name", MAX_NAME, true, false, errors);
     String email = text(fields, "email", MAX_EMAIL, true, false, errors);
@@ -56,9 +68,9 @@ final class RequestValidator {
             || honeypot instanceof Boolean
             || (honeypot instanceof String text && !text.isBlank());
     if (!errors.isEmpty()) {
-      throw new ApiException.InvalidFields(errors);
+      return new Validated.Invalid(errors);
     }
-    return new ConsultationRequest(name, email, phone, message, times, timezone, honeypotFilled);
+    return new Validated.Valid(new ConsultationRequest(name, email, phone, message, times, timezone, honeypotFilled));
   }
 
   /** A trimmed text field, or null when absent or blank (an error if required). */

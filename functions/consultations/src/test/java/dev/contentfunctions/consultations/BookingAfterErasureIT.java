@@ -44,7 +44,7 @@ class BookingAfterErasureIT {
 
   @AfterAll
   void nothingPersonalWasLogged() {
-    assertThat(bed.logLines).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(personalData));
+    assertThat(bed.logLines()).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(personalData));
   }
 
   @Test

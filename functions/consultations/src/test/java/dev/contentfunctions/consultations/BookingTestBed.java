@@ -8,9 +8,11 @@ import dev.contentfunctions.localaws.HttpApiRequest;
 import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
+import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.localaws.TemplateResources;
 import dev.contentfunctions.tables.consultations.Consultation;
 import dev.contentfunctions.tables.consultations.ConsultationMapper;
+import dev.contentfunctions.tables.consultations.DynamoDbBookingRepository;
 import dev.contentfunctions.tables.consultations.SaltedHash;
 import dev.contentfunctions.localaws.Json;
 import java.io.IOException;
@@ -18,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,7 +38,8 @@ final class BookingTestBed {
   final String table;
   final ConsultationsHandler handler;
   final SaltedHash hash = new SaltedHash(SECRET);
-  final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+  /** Where every handler of this bed logs, as a function's log stream would collect it. */
+  private final LocalContext logStream = new LocalContext("ConsultationsFunction");
 
   BookingTestBed() {
     table =
@@ -48,7 +50,15 @@ final class BookingTestBed {
 
   ConsultationsHandler handler(DynamoDbClient client) {
     return new ConsultationsHandler(
-        new ConsultationsConfig(table, THANK_YOU, Duration.ofDays(30), SECRET), client, Clock.systemUTC());
+        new ConsultationsConfig(table, THANK_YOU, Duration.ofDays(30), SECRET),
+        new DynamoDbBookingRepository(client, table),
+        Clock.systemUTC(),
+        logStream.log());
+  }
+
+  /** Every line the handlers logged so far. */
+  List<String> logLines() {
+    return logStream.logLines();
   }
 
   APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
@@ -56,10 +66,7 @@ final class BookingTestBed {
   }
 
   APIGatewayV2HTTPResponse send(ConsultationsHandler to, APIGatewayV2HTTPEvent event) {
-    LocalContext context = new LocalContext("ConsultationsFunction");
-    APIGatewayV2HTTPResponse response = to.handleRequest(event, context);
-    logLines.addAll(context.logLines());
-    return response;
+    return StreamInvocation.http(to, event, new LocalContext("ConsultationsFunction"));
   }
 
   static HttpApiRequest json(String body) {

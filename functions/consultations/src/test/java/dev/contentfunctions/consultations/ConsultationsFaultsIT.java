@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.contentfunctions.http.HttpEndpoint;
 import dev.contentfunctions.localaws.FaultyLink;
 import dev.contentfunctions.localaws.FaultyLink.Mode;
 import dev.contentfunctions.kit.aws.AwsClients;
@@ -40,7 +41,7 @@ class ConsultationsFaultsIT {
   void closeLinkAndCheckLogs() {
     dynamoDb.close();
     link.close();
-    for (String line : bed.logLines) {
+    for (String line : bed.logLines()) {
       assertThat(line).doesNotContain(NAME, EMAIL, "198.51.100.");
     }
   }
@@ -53,21 +54,21 @@ class ConsultationsFaultsIT {
             .header("Idempotency-Key", idempotencyKey)
             .sourceIp("198.51.100.60")
             .build();
-    int before = bed.logLines.size();
+    int before = bed.logLines().size();
     APIGatewayV2HTTPResponse response = bed.send(handler, event);
-    lastLogLines = List.copyOf(bed.logLines.subList(before, bed.logLines.size()));
+    lastLogLines = List.copyOf(bed.logLines().subList(before, bed.logLines().size()));
     return response;
   }
 
   private void assertAskedToSendAgain(APIGatewayV2HTTPResponse response) {
     assertThat(response.getStatusCode()).isEqualTo(503);
     assertThat(response.getHeaders())
-        .containsEntry("Retry-After", "2")
+        .containsEntry("Retry-After", Integer.toString(HttpEndpoint.RETRY_AFTER_SECONDS))
         .containsEntry("Content-Type", "application/problem+json; charset=utf-8");
     assertThat(body(response).path("status").asInt()).isEqualTo(503);
     assertThat(lastLogLines)
         .singleElement()
-        .satisfies(line -> assertThat(line).contains("\"event\":\"dependency.unavailable\""));
+        .satisfies(line -> assertThat(line).contains("\"message\":\"request.failed\"", "\"status\":503"));
   }
 
   @Test

@@ -329,8 +329,8 @@ class ConsultationsIT {
 
   @AfterAll
   void noLogLineCarriesPersonalData() {
-    assertThat(bed.logLines).isNotEmpty();
-    for (String line : bed.logLines) {
+    assertThat(bed.logLines()).isNotEmpty();
+    for (String line : bed.logLines()) {
       for (String value : personalData) {
         assertThat(line).doesNotContainIgnoringCase(value);
       }

@@ -689,7 +689,7 @@ final class HostileSubmissions {
       default -> {
         int size =
             draw.oneOf(
-                SubmissionReader.MAX_BODY_BYTES - 10, SubmissionReader.MAX_BODY_BYTES + 1, 70_000);
+                ConsultationsHandler.MAX_BODY_BYTES - 10, ConsultationsHandler.MAX_BODY_BYTES + 1, 70_000);
         yield text + " ".repeat(Math.max(0, size - text.length()));
       }
     };

@@ -1,7 +1,6 @@
 package dev.contentfunctions.http;
 
 import dev.contentfunctions.kit.json.JsonReader;
-import dev.contentfunctions.http.ApiException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -21,14 +20,24 @@ import java.util.Map;
  * Request bodies, read the same strict way by every endpoint: a size limit checked before
  * decoding, base64 as API Gateway sends non-text bodies, UTF-8 that must be valid (never replaced
  * by U+FFFD), JSON with shallow nesting and no repeated keys, and form fields.
+ *
+ * <p>API Gateway hands a function a body of a text type (JSON) already decoded, each byte sequence
+ * that was not UTF-8 replaced by U+FFFD, and other bodies (forms) in base64. Either way, text that
+ * was not UTF-8 is refused with a 400, never stored as U+FFFD.
  */
 public final class Body {
   /** Untrusted input: shallow nesting is all a form needs; a repeated key is ambiguous, so refused. */
   private static final int MAX_NESTING = 8;
 
+  public static final String NOT_UTF8 = "The request body is not valid UTF-8; send it encoded as UTF-8.";
+
   private Body() {}
 
-  static byte[] bytes(String body, boolean base64, int maxBytes) {
+  /**
+   * An event's body as bytes, at most {@code maxBytes} (else 413): base64 decoded (broken base64 is
+   * a 400), text checked for what API Gateway leaves of bytes that were not UTF-8.
+   */
+  public static byte[] bytes(String body, boolean base64, int maxBytes) {
     if (body == null) {
       return new byte[0];
     }
@@ -44,7 +53,7 @@ public final class Body {
         throw new ApiException.BadRequest("The request body is not valid base64.");
       }
     } else {
-      bytes = body.getBytes(StandardCharsets.UTF_8);
+      bytes = checkedText(body).getBytes(StandardCharsets.UTF_8);
     }
     if (bytes.length > maxBytes) {
       throw new ApiException.PayloadTooLarge(maxBytes);
@@ -52,7 +61,32 @@ public final class Body {
     return bytes;
   }
 
-  /** The bytes as text; bytes that are not UTF-8 are a 400 naming the encoding. */
+  /**
+   * A body API Gateway passed as text. A U+FFFD in it is what the gateway left of bytes that were
+   * not UTF-8 (a sender who means the character itself can escape it, as JSON allows, or send the
+   * body in base64); a lone surrogate is text that no UTF-8 can encode ({@code getBytes} would
+   * silently make it a '?').
+   */
+  private static String checkedText(String body) {
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\uFFFD' || Character.isLowSurrogate(c)) {
+        throw new ApiException.BadRequest(NOT_UTF8);
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 == body.length() || !Character.isLowSurrogate(body.charAt(i + 1))) {
+          throw new ApiException.BadRequest(NOT_UTF8);
+        }
+        i++;
+      }
+    }
+    return body;
+  }
+
+  /**
+   * The bytes as text, refusing what is not UTF-8 (invalid, truncated or overlong sequences,
+   * encoded surrogates) with a 400 naming the encoding, where {@code new String} would put U+FFFD.
+   */
   public static String utf8(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8
@@ -62,7 +96,7 @@ public final class Body {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new ApiException.BadRequest("The request body is not valid UTF-8.");
+      throw new ApiException.BadRequest(NOT_UTF8);
     }
   }
 
@@ -98,7 +132,9 @@ public final class Body {
 
   /**
    * An {@code application/x-www-form-urlencoded} body's fields: text, or lists of text when a field
-   * is repeated. Broken escapes or invalid UTF-8 (raw or escaped): a 400.
+   * is repeated. Names and values are percent-decoded to bytes, then read strictly as UTF-8
+   * ({@code URLDecoder} would turn escaped bytes that are not UTF-8 into U+FFFD). Broken escapes
+   * or invalid UTF-8 (raw or escaped): a 400.
    */
   public static Map<String, Object> form(byte[] bytes) {
     Map<String, Object> fields = new LinkedHashMap<>();

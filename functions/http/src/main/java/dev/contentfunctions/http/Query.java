@@ -1,12 +1,12 @@
 package dev.contentfunctions.http;
 
-import dev.contentfunctions.http.ApiException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,23 +84,23 @@ public final class Query {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '%') {
-        int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
-        int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
-        if (low < 0) {
+        // ASCII hex digits only (Character.digit would take other scripts' digits too).
+        if (i + 2 >= text.length() || !HexFormat.isHexDigit(text.charAt(i + 1)) || !HexFormat.isHexDigit(text.charAt(i + 2))) {
           throw invalid();
         }
-        bytes.write(high * 16 + low);
+        bytes.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
         i += 2;
       } else if (c == '+') {
         bytes.write(' ');
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        // A raw query is ASCII on the wire; anything else is passed through as UTF-8.
+        bytes.writeBytes(text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        // No UTF-8 encodes a lone surrogate: getBytes would make it a '?'.
+        throw invalid();
       } else {
-        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        if (Character.isSurrogate(c)) {
-          // A raw query is ASCII on the wire; anything else is passed through as UTF-8.
-          encoded = text.substring(i, Math.min(i + 2, text.length())).getBytes(StandardCharsets.UTF_8);
-          i++;
-        }
-        bytes.writeBytes(encoded);
+        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
       }
     }
     try {

@@ -59,6 +59,51 @@ class BodyTest {
     assertThat(Body.bytes(null, false, 1024)).isEmpty();
   }
 
+  @Test
+  void refusesATextBodyHoldingWhatTheGatewayLeftOfBytesThatWereNotUtf8() {
+    // API Gateway passes a text body already decoded, each invalid sequence replaced by U+FFFD.
+    assertThatThrownBy(() -> Body.bytes("{\"name\":\"Al\uFFFDx\"}", false, 1024))
+        .isInstanceOf(ApiException.BadRequest.class)
+        .hasMessage(Body.NOT_UTF8);
+  }
+
+  @Test
+  void acceptsTheReplacementCharacterItselfWhenItArrivesAsRealUtf8() {
+    byte[] bytes = utf8("name=\uFFFD");
+
+    assertThat(Body.form(Body.bytes(Base64.getEncoder().encodeToString(bytes), true, 1024))).containsEntry("name", "\uFFFD");
+  }
+
+  @Test
+  void refusesLoneSurrogatesInATextBodyRatherThanStoringQuestionMarks() {
+    for (String body : new String[] {"a\ud800", "a\ud800b", "\udc00", "\udc00\ud800"}) {
+      assertThatThrownBy(() -> Body.bytes(body, false, 1024)).as(body).isInstanceOf(ApiException.BadRequest.class).hasMessage(Body.NOT_UTF8);
+    }
+    assertThat(Body.utf8(Body.bytes("\ud83d\ude00", false, 1024))).isEqualTo("\ud83d\ude00");
+  }
+
+  @Test
+  void refusesPercentEncodedBytesThatAreNotUtf8AndEscapesThatAreNotAsciiHex() {
+    for (String form : new String[] {"name=%C3", "name=%FF%FE", "name=%ED%A0%80", "name=%C0%80", "name=%zz", "name=%4", "name=%\u0663\u0663"}) {
+      assertThatThrownBy(() -> Body.form(utf8(form))).as(form).isInstanceOf(ApiException.BadRequest.class).hasMessageContaining("form data");
+    }
+    assertThat(Body.form(utf8("name=caf%C3%A9+au+lait&a%2Bb=%2B"))).containsEntry("name", "café au lait").containsEntry("a+b", "+");
+  }
+
+  @Test
+  void limitsATextBodyByItsUtf8Bytes() {
+    assertThat(Body.bytes("\u00e9".repeat(512), false, 1024)).hasSize(1024);
+    assertThatThrownBy(() -> Body.bytes("\u00e9".repeat(513), false, 1024)).isInstanceOf(ApiException.PayloadTooLarge.class);
+    assertThatThrownBy(() -> Body.bytes("x".repeat(16 * 1024 * 4 + 1), false, 16 * 1024)).isInstanceOf(ApiException.PayloadTooLarge.class);
+  }
+
+  @Test
+  void refusesJsonNestedDeeperThanAFormNeedsAndReadsWhatIsShallow() {
+    assertThat(Body.jsonObject(utf8("{\"a\":[[[[[[1]]]]]]}"), 1024)).containsKey("a");
+    assertThatThrownBy(() -> Body.jsonObject(utf8("{\"a\":[[[[[[[[1]]]]]]]]}"), 1024)).isInstanceOf(ApiException.BadRequest.class);
+    assertThatThrownBy(() -> Body.jsonObject(utf8("{\"a\":{\"b\":1,\"b\":1}}"), 1024)).isInstanceOf(ApiException.BadRequest.class);
+  }
+
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -38,7 +38,7 @@ class QueryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tag=%zz", "tag=%4", "tag=%", "%zzreview=x", "tag=%C3", "tag=%FF%FE", "tag=%ED%A0%80"})
+  @ValueSource(strings = {"tag=%zz", "tag=%4", "tag=%", "%zzreview=x", "tag=%C3", "tag=%FF%FE", "tag=%ED%A0%80", "tag=%\u0663\u0663", "tag=\ud800", "tag=a\udc00b"})
   void refusesWhatIsNotPercentEncodedUtf8(String raw) {
     assertThatThrownBy(() -> Query.parse(raw))
         .isInstanceOf(ApiException.BadRequest.class)

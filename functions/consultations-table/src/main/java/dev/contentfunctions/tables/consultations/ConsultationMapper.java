@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Every attribute name and conversion of the consultations table, in one place:
@@ -147,4 +149,80 @@ public final class ConsultationMapper {
         Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
   }
 
+  // ------------------------------------------------------------------ what booking writes and reads
+
+  /** An idempotency key's item key: {@code IDEM#key:<hash>} for a header, {@code IDEM#repeat:<fingerprint>}. */
+  public static Map<String, AttributeValue> idempotencyKey(BookingRepository.IdempotencyKey key) {
+    String kind = key.kind() == BookingRepository.IdempotencyKey.Kind.HEADER ? "key:" : "repeat:";
+    return idempotencyKey(kind + key.hash());
+  }
+
+  public static Map<String, AttributeValue> rateKey(BookingRepository.RateCounter counter) {
+    return rateKey(counter.scope().value(), counter.hash(), counter.windowStart());
+  }
+
+  /** What a key item recorded, if there is one and it has not expired at {@code now} (TTL deletes late). */
+  public static java.util.Optional<BookingRepository.KeyRecord> keyRecord(Map<String, AttributeValue> item, Instant now) {
+    if (item == null || item.isEmpty() || Long.parseLong(item.get(EXPIRES_AT).n()) <= now.getEpochSecond()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new BookingRepository.KeyRecord(text(item, CONSULTATION_ID), text(item, FINGERPRINT)));
+  }
+
+  /** The request itself, written once: an id already taken cancels the transaction. */
+  public static Put putRequest(String table, Consultation c) {
+    return Put.builder().tableName(table).item(toItem(c)).conditionExpression("attribute_not_exists(" + PK + ")").build();
+  }
+
+  /** Claims {@code key} for the booking's request, unless another holds it; an expired key is free again. */
+  public static Put claimKey(String table, BookingRepository.IdempotencyKey key, BookingRepository.Booking booking, Instant now) {
+    Map<String, AttributeValue> item = new HashMap<>(idempotencyKey(key));
+    item.put(CONSULTATION_ID, text(booking.consultation().id()));
+    item.put(FINGERPRINT, text(booking.fingerprint()));
+    item.put(EXPIRES_AT, epochSeconds(key.expiresAt()));
+    // Both kinds of key stand for the person's request (a repeat key is a hash of what they wrote).
+    item.putAll(filedUnder(booking.consultation()));
+    return Put.builder()
+        .tableName(table)
+        .item(item)
+        // An expired key that TTL has not deleted yet is free again.
+        .conditionExpression("attribute_not_exists(" + PK + ") OR #expires <= :now")
+        .expressionAttributeNames(Map.of("#expires", EXPIRES_AT))
+        .expressionAttributeValues(Map.of(":now", epochSeconds(now)))
+        .build();
+  }
+
+  /** Counts request {@code c} in {@code counter}'s window, unless the window is full. */
+  public static Update count(String table, BookingRepository.RateCounter counter, Consultation c) {
+    Map<String, String> names = new HashMap<>(Map.of("#count", COUNT, "#expires", EXPIRES_AT));
+    Map<String, AttributeValue> values =
+        new HashMap<>(
+            Map.of(
+                ":one", AttributeValue.fromN("1"),
+                ":limit", AttributeValue.fromN(Integer.toString(counter.limit())),
+                ":expires", epochSeconds(counter.windowEnd())));
+    StringBuilder update = new StringBuilder("ADD #count :one SET #expires = :expires");
+    if (counter.scope().personal()) {
+      // Filed under the person it counts (its index keys set by each request), so erasure finds it.
+      filedUnder(c)
+          .forEach(
+              (name, value) -> {
+                names.put("#" + name, name);
+                values.put(":" + name, value);
+                update.append(", #").append(name).append(" = :").append(name);
+              });
+    }
+    return Update.builder()
+        .tableName(table)
+        .key(rateKey(counter))
+        .updateExpression(update.toString())
+        .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .build();
+  }
+
+  private static AttributeValue epochSeconds(Instant instant) {
+    return AttributeValue.fromN(Long.toString(instant.getEpochSecond()));
+  }
 }
