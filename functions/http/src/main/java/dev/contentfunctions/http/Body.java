@@ -26,6 +26,8 @@ public final class Body {
   /** Untrusted input: shallow nesting is all a form needs; a repeated key is ambiguous, so refused. */
   private static final int MAX_NESTING = 8;
 
+  private static final String NOT_UTF8 = "The request body is not valid UTF-8.";
+
   private Body() {}
 
   static byte[] bytes(String body, boolean base64, int maxBytes) {
@@ -44,12 +46,32 @@ public final class Body {
         throw new ApiException.BadRequest("The request body is not valid base64.");
       }
     } else {
-      bytes = body.getBytes(StandardCharsets.UTF_8);
+      bytes = textBytes(body);
     }
     if (bytes.length > maxBytes) {
       throw new ApiException.PayloadTooLarge(maxBytes);
     }
     return bytes;
+  }
+
+  /**
+   * A body API Gateway passed as text (a text type such as JSON), which it decoded itself, each byte
+   * sequence that was not UTF-8 replaced by U+FFFD: such a U+FFFD, or a lone surrogate (text no
+   * UTF-8 can encode, which getBytes would turn into '?'), is refused as the bytes would be. A
+   * sender who means U+FFFD itself can escape it, as JSON allows.
+   */
+  private static byte[] textBytes(String body) {
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < body.length() && Character.isLowSurrogate(body.charAt(i + 1));
+      if (c == '\uFFFD' || (Character.isSurrogate(c) && !pair)) {
+        throw new ApiException.BadRequest(NOT_UTF8);
+      }
+      if (pair) {
+        i++;
+      }
+    }
+    return body.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The bytes as text; bytes that are not UTF-8 are a 400 naming the encoding. */
@@ -62,7 +84,7 @@ public final class Body {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new ApiException.BadRequest("The request body is not valid UTF-8.");
+      throw new ApiException.BadRequest(NOT_UTF8);
     }
   }
 
