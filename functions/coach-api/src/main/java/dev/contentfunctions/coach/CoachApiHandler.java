@@ -1,184 +1,238 @@
 package dev.contentfunctions.coach;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.contentfunctions.kit.aws.AwsClients;
-import dev.contentfunctions.kit.aws.AwsErrors;
-import dev.contentfunctions.tables.consultations.Consultation;
-import dev.contentfunctions.tables.consultations.SaltedHash;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.contentfunctions.http.ApiException;
 import dev.contentfunctions.http.Body;
-import dev.contentfunctions.http.TypedHttpRequest;
-import dev.contentfunctions.http.HttpResponses;
-import dev.contentfunctions.kit.json.JsonReader;
-import dev.contentfunctions.kit.log.EventLog;
+import dev.contentfunctions.http.CursorCodec;
+import dev.contentfunctions.http.HttpEndpoint;
+import dev.contentfunctions.http.HttpRequest;
+import dev.contentfunctions.http.QueryParameters;
+import dev.contentfunctions.http.Responses;
+import dev.contentfunctions.kit.aws.AwsClients;
+import dev.contentfunctions.kit.events.HttpApiEvent;
+import dev.contentfunctions.kit.events.HttpApiResponse;
+import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.tables.consultations.CoachRepository;
+import dev.contentfunctions.tables.consultations.CoachRepository.AlreadyHandled;
+import dev.contentfunctions.tables.consultations.CoachRepository.Marked;
+import dev.contentfunctions.tables.consultations.CoachRepository.Marking;
+import dev.contentfunctions.tables.consultations.CoachRepository.Page;
+import dev.contentfunctions.tables.consultations.CoachRepository.Position;
+import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.DynamoDbCoachRepository;
+import dev.contentfunctions.tables.consultations.SaltedHash;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * API Gateway (HTTP API, payload 2.0) -> {@link CoachService} -> JSON or CSV. API Gateway lets only
- * SigV4-signed requests of allowed IAM identities through; the handler checks again that the event
- * carries such an identity, so that a route added without the authorizer, or an invocation that does
- * not come through API Gateway, serves nothing. Every failure is an RFC 9457 problem, and the log
- * holds routes, ids, counts and outcomes only: never a name, an address or a message.
+ * API Gateway (HTTP API, payload 2.0) -> {@link CoachService} -> JSON or CSV, on the one {@link
+ * HttpEndpoint}. API Gateway lets only SigV4-signed requests of allowed IAM identities through; the
+ * handler checks again that the event carries such an identity, so that a route added without the
+ * authorizer, or an invocation that does not come through API Gateway, serves nothing. The log holds
+ * routes (the template's, never a raw path: a mistyped URL may hold an e-mail address), ids, counts
+ * and outcomes only.
  */
-public final class CoachApiHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-  /** Seconds the coach should wait before retrying when DynamoDB is throttling or unreachable. */
-  static final int RETRY_AFTER_SECONDS = 5;
-
+public final class CoachApiHandler implements RequestStreamHandler {
   /** An erasure body holds one address; anything much longer is not one. */
   private static final int MAX_BODY_BYTES = 4096;
 
-  /** Every answer holds personal data: no browser, proxy or CDN may keep a copy. */
-  private static final Map<String, String> NO_STORE = Map.of("Cache-Control", "no-store");
+  private static final String UNAVAILABLE =
+      "The booking requests are briefly unavailable; please try again in a few seconds.";
 
   private final CoachService service;
+  private final CursorCodec cursors;
+  private final HttpEndpoint endpoint;
 
-  /** Called by Lambda once per container: the client and everything else are built here, once. */
+  /** Called by Lambda once per container: the configuration, the client and the log are made here, once. */
   public CoachApiHandler() {
-    this(
-        CoachApiConfig.fromEnvironment(),
-        AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(),
-        Clock.systemUTC());
+    this(CoachApiConfig.fromEnvironment(), Clock.systemUTC(), Log.standardOutput());
   }
 
-  public CoachApiHandler(CoachApiConfig config, DynamoDbClient dynamoDb, Clock clock) {
-    this.service =
-        new CoachService(
-            new ConsultationRepository(dynamoDb, config.consultationsTable()),
-            new SaltedHash(config.hashingSecret()),
-            clock);
+  private CoachApiHandler(CoachApiConfig config, Clock clock, Log log) {
+    this(
+        new DynamoDbCoachRepository(
+            AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(),
+            config.consultationsTable()),
+        config.hashingSecret(),
+        clock,
+        log);
+  }
+
+  /** @param hashingSecret finds a person's requests by address, and keys the page cursors */
+  public CoachApiHandler(CoachRepository repository, String hashingSecret, Clock clock, Log log) {
+    this.service = new CoachService(repository, new SaltedHash(hashingSecret), clock);
+    this.cursors = new CursorCodec(hashingSecret);
+    this.endpoint = new HttpEndpoint(this::respond, UNAVAILABLE, log, CoachApiHandler::loggedPath);
   }
 
   @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    TypedHttpRequest request = new TypedHttpRequest(event, context);
-    EventLog log = new EventLog(context.getLogger(), request.requestId());
-    // The template's route, never the raw path: a mistyped URL may hold an e-mail address.
-    String route = null;
-    try {
-      requireIamCaller(event);
-      CoachRoute.Match match =
-          CoachRoute.match(request.path())
-              .orElseThrow(() -> new ApiException.NotFound("There is no coach route here."));
-      route = match.route().key();
-      if (!request.method().equals(match.route().method())) {
-        throw new ApiException.MethodNotAllowed(request.method(), match.route().method());
-      }
-      return serve(match, request, log, route);
-    } catch (ApiException e) {
-      log.info("request.refused", "route", route, "status", e.status());
-      return HttpResponses.problem(e, request.requestId());
-    } catch (SdkClientException | AwsServiceException e) {
-      if (AwsErrors.isTransient(e)) {
-        log.warn("dependency.unavailable", "route", route, "error", errorName(e));
-        return HttpResponses.problem(
-            new ApiException.Unavailable(
-                "The booking requests are briefly unavailable; please try again in a few seconds.",
-                RETRY_AFTER_SECONDS),
-            request.requestId());
-      }
-      log.error("request.failed", "route", route, "error", errorName(e));
-      return HttpResponses.unexpected(request.requestId());
-    } catch (RuntimeException e) {
-      // The class only: an exception's message may quote the data it choked on.
-      log.error("request.failed", "route", route, "error", errorName(e));
-      return HttpResponses.unexpected(request.requestId());
-    }
+  public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
+    endpoint.handle(event, out, context);
   }
 
-  private APIGatewayV2HTTPResponse serve(CoachRoute.Match match, TypedHttpRequest request, EventLog log, String route) {
-    return switch (match.route()) {
-      case LIST -> {
-        CoachService.Page page = service.list(request.query("status"), request.query("limit"), request.query("cursor"));
-        log.info(
-            "consultations.listed",
-            "route", route,
-            "count", page.consultations().size(),
-            "more", page.nextCursor() != null);
-        yield HttpResponses.response(200, HttpResponses.JSON, ConsultationJson.page(page), NO_STORE);
-      }
-      case EXPORT -> {
-        CoachService.Export export = service.export(request.query("status"));
-        log.info("consultations.exported", "route", route, "count", export.consultations().size());
-        yield HttpResponses.response(
-            200,
-            ConsultationCsv.CONTENT_TYPE,
-            ConsultationCsv.write(export.consultations()),
-            Map.of(
-                "Cache-Control", "no-store",
-                "Content-Disposition",
-                    "attachment; filename=\"consultations-" + export.status().value() + ".csv\""));
-      }
-      case MARK_HANDLED -> {
-        Consultation handled = service.markHandled(match.id());
-        log.info("consultation.handled", "route", route, "id", handled.id());
-        yield HttpResponses.response(
-            200, HttpResponses.JSON, ConsultationJson.consultation(handled).toString(), NO_STORE);
-      }
-      case ERASE -> {
-        if (request.query("email") != null) {
-          throw new ApiException.BadRequest(
-              "Send the address in the JSON body, never in the URL: URLs are kept in logs.");
-        }
-        int erased = service.erase(erasureAddress(request));
-        log.info("person.erased", "route", route, "count", erased);
-        yield HttpResponses.response(200, HttpResponses.JSON, ConsultationJson.erased(erased), NO_STORE);
-      }
+  private HttpApiResponse respond(HttpRequest request, Log log) {
+    requireIamCaller(request.iam());
+    CoachRoute.Match match =
+        CoachRoute.match(request.path()).orElseThrow(() -> new ApiException.NotFound("There is no coach route here."));
+    CoachRoute route = match.route();
+    if (!request.method().equals(route.method())) {
+      throw new ApiException.MethodNotAllowed(request.method(), route.method());
+    }
+    return switch (route) {
+      case LIST -> list(request, log);
+      case EXPORT -> export(request, log);
+      case MARK_HANDLED -> markHandled(match.id(), log);
+      case ERASE -> erase(request, log);
     };
+  }
+
+  private HttpApiResponse list(HttpRequest request, Log log) {
+    Consultation.Status status = status(request);
+    CoachService.PageSize size =
+        new CoachService.PageSize(
+            QueryParameters.count("limit", request.query("limit"), CoachService.PageSize.DEFAULT, CoachService.PageSize.MAX));
+    String cursor = request.query("cursor");
+    Position after = cursor == null || cursor.isEmpty() ? null : after(cursor, status);
+    Page page = service.list(status, size, after);
+    log.info(
+        "consultations.listed",
+        "route", CoachRoute.LIST.key(),
+        "count", page.consultations().size(),
+        "more", page.next() != null);
+    String next = page.next() == null ? null : cursor(status, page.next());
+    return Responses.json(200, ConsultationJson.page(page.consultations(), next));
+  }
+
+  private HttpApiResponse export(HttpRequest request, Log log) {
+    CoachService.Export export = service.export(status(request));
+    log.info("consultations.exported", "route", CoachRoute.EXPORT.key(), "count", export.consultations().size());
+    return Responses.response(
+        200,
+        ConsultationCsv.CONTENT_TYPE,
+        ConsultationCsv.write(export.consultations()),
+        Map.of(
+            "Cache-Control", Responses.NO_STORE,
+            "Content-Disposition", "attachment; filename=\"consultations-" + export.status().value() + ".csv\""));
+  }
+
+  private HttpApiResponse markHandled(String idText, Log log) {
+    ConsultationId id =
+        ConsultationId.parse(idText)
+            .orElseThrow(
+                () ->
+                    new ApiException.BadRequest(
+                        "The id must be a request id: 26 characters of Crockford base32 (digits and upper-case"
+                            + " letters but I, L, O and U)."));
+    Marking marking = service.markHandled(id);
+    log.info(
+        "consultation.handled",
+        "route", CoachRoute.MARK_HANDLED.key(),
+        "id", id.value(),
+        "outcome", marking.getClass().getSimpleName());
+    if (marking instanceof Marked marked) {
+      return Responses.json(200, ConsultationJson.consultation(marked.consultation()));
+    }
+    // Marking again answers as the first time did: the coach's retry, or a second tab, is no error.
+    if (marking instanceof AlreadyHandled handled) {
+      return Responses.json(200, ConsultationJson.consultation(handled.consultation()));
+    }
+    throw new ApiException.NotFound("There is no booking request with this id.");
+  }
+
+  private HttpApiResponse erase(HttpRequest request, Log log) {
+    if (request.query("email") != null) {
+      throw new ApiException.BadRequest("Send the address in the JSON body, never in the URL: URLs are kept in logs.");
+    }
+    CoachService.Erased erased = service.erase(erasureAddress(request));
+    log.info("person.erased", "route", CoachRoute.ERASE.key(), "count", erased.count());
+    return Responses.json(200, ConsultationJson.erased(erased.count()));
   }
 
   /**
    * The IAM identity API Gateway verified, in requestContext.authorizer.iam: both its access key and
    * its ARN, which AWS always sends for a SigV4-authorised route.
    */
-  private static void requireIamCaller(APIGatewayV2HTTPEvent event) {
-    var requestContext = event.getRequestContext();
-    var authorizer = requestContext == null ? null : requestContext.getAuthorizer();
-    var iam = authorizer == null ? null : authorizer.getIam();
-    if (iam == null || isBlank(iam.getAccessKey()) || isBlank(iam.getUserArn())) {
+  private static void requireIamCaller(HttpApiEvent.IamCaller iam) {
+    if (iam == null || isBlank(iam.accessKey()) || isBlank(iam.userArn())) {
       throw new ApiException.Forbidden("The coach's routes answer only SigV4-signed requests of an allowed IAM identity.");
     }
   }
 
+  /** {@code status} defaults to new. */
+  private static Consultation.Status status(HttpRequest request) {
+    String value = request.query("status");
+    if (value == null) {
+      return Consultation.Status.NEW;
+    }
+    Consultation.Status status = Consultation.Status.parse(value);
+    if (status == null) {
+      throw new ApiException.BadRequest("'status' must be new or handled.");
+    }
+    return status;
+  }
+
   /** {"email": "..."}: the address travels in the body, so that it never lands in an access log. */
-  private static String erasureAddress(TypedHttpRequest request) {
-    ApiException invalid =
-        new ApiException.BadRequest("The body must be a JSON object with the address: {\"email\": \"...\"}.");
-    String body = request.body();
-    if (body == null || body.isBlank()) {
-      throw invalid;
+  private static EmailAddress erasureAddress(HttpRequest request) {
+    Map<String, Object> fields = Body.jsonObject(request.body(MAX_BODY_BYTES), MAX_BODY_BYTES);
+    if (!(fields.get("email") instanceof String email)) {
+      throw new ApiException.BadRequest("The body must be a JSON object with the address: {\"email\": \"...\"}.");
     }
-    // An address whose bytes were not UTF-8 is not the stored one: "erased 0" would mislead the coach.
-    body = Body.utf8(Body.bytes(body, request.isBase64Encoded(), MAX_BODY_BYTES));
-    Object json;
+    return EmailAddress.parse(email)
+        .orElseThrow(
+            () ->
+                new ApiException.BadRequest(
+                    "'email' must be an e-mail address of at most " + EmailAddress.MAX_LENGTH + " characters."));
+  }
+
+  /** Each status's listing is its own: a cursor of one never starts a page of the other. */
+  private static String listing(Consultation.Status status) {
+    return "coach-consultations:" + status.value();
+  }
+
+  private String cursor(Consultation.Status status, Position last) {
+    return cursors.encode(listing(status), List.of(last.receivedAt().toString(), last.id()));
+  }
+
+  /** Where the page after {@code cursor} starts; a cursor that is not ours for {@code status} is a 400. */
+  private Position after(String cursor, Consultation.Status status) {
+    List<String> fields;
     try {
-      json = JsonReader.read(body);
-    } catch (IOException e) {
-      throw invalid;
+      fields = cursors.decode(cursor, listing(status), 2);
+    } catch (ApiException.BadRequest notForThisListing) {
+      for (Consultation.Status other : Consultation.Status.values()) {
+        if (other != status && madeFor(cursor, other)) {
+          throw new ApiException.BadRequest(
+              "This cursor belongs to the listing of another status; start again without a cursor.");
+        }
+      }
+      throw notForThisListing;
     }
-    if (json instanceof Map<?, ?> fields && fields.get("email") instanceof String email) {
-      return email;
+    // Authenticated, so written by cursor(): the time parses.
+    return new Position(Instant.parse(fields.get(0)), fields.get(1));
+  }
+
+  private boolean madeFor(String cursor, Consultation.Status status) {
+    try {
+      cursors.decode(cursor, listing(status), 2);
+      return true;
+    } catch (ApiException.BadRequest e) {
+      return false;
     }
-    throw invalid;
+  }
+
+  /** The template's route of a path, never the path itself: a mistyped URL may hold an address. */
+  private static String loggedPath(String path) {
+    return CoachRoute.match(path).map(match -> match.route().path()).orElse("(no coach route)");
   }
 
   private static boolean isBlank(String value) {
     return value == null || value.isBlank();
-  }
-
-  /** What went wrong, without the message: DynamoDB's error code, or the exception's class. */
-  private static String errorName(RuntimeException e) {
-    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      return service.awsErrorDetails().errorCode();
-    }
-    return e.getClass().getSimpleName();
   }
 }

@@ -17,10 +17,11 @@ final class ConsultationJson {
 
   private ConsultationJson() {}
 
-  static String page(CoachService.Page page) {
+  /** A page of the listing and the cursor of the next (null on the last page). */
+  static String page(List<Consultation> consultations, String nextCursor) {
     JsonWriter json = JsonWriter.object().startArray("consultations");
-    page.consultations().forEach(c -> fields(json.startObject(), c).end());
-    return json.end().field("nextCursor", page.nextCursor()).finish();
+    consultations.forEach(c -> fields(json.startObject(), c).end());
+    return json.end().field("nextCursor", nextCursor).finish();
   }
 
   static String erased(int count) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.DynamoDbCoachRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +37,8 @@ class CoachExportIT {
         bed.request(
             START.plusSeconds(120), "=HYPERLINK(\"http://evil.example\",\"click\")", "@evil@example.org", "-1+1", "\tcmd|' /C calc'!A0");
     bed.seed(plain, tricky, formula);
-    // Enough for several Query pages of the export (ConsultationRepository.READ_PAGE_SIZE).
-    for (int i = 0; i < ConsultationRepository.READ_PAGE_SIZE + 5; i++) {
+    // Enough for several Query pages of the export (DynamoDbCoachRepository.READ_PAGE_SIZE).
+    for (int i = 0; i < DynamoDbCoachRepository.READ_PAGE_SIZE + 5; i++) {
       Instant received = START.minus(Duration.ofDays(1)).plusSeconds(i);
       bed.seed(CoachTestBed.handled(bed.request(received, "Past " + i, "past" + i + "@example.org"), received.plusSeconds(3600)));
     }
@@ -102,7 +103,7 @@ class CoachExportIT {
     assertThat(response.getHeaders()).containsEntry("Content-Disposition", "attachment; filename=\"consultations-handled.csv\"");
     List<List<String>> rows = CsvTestReader.read(response.getBody().substring(1));
     List<List<String>> data = rows.subList(1, rows.size());
-    assertThat(data).hasSize(ConsultationRepository.READ_PAGE_SIZE + 5);
+    assertThat(data).hasSize(DynamoDbCoachRepository.READ_PAGE_SIZE + 5);
     assertThat(data).extracting(r -> r.get(1)).containsOnly("handled");
     assertThat(data).extracting(r -> r.get(2)).isSortedAccordingTo((a, b) -> b.compareTo(a)).doesNotHaveDuplicates();
   }

@@ -185,21 +185,21 @@ class CoachListingIT {
   }
 
   @Test
-  void eachRequestLogsOneLineWithRouteAndCountOnly() {
+  void eachRequestLogsWhatItDidAndItsOutcomeWithRouteAndCountOnly() {
     int before = bed.logLines().size();
 
     bed.get("/coach/consultations?limit=5");
 
     List<String> lines = bed.logLines().subList(before, bed.logLines().size());
-    assertThat(lines)
-        .singleElement()
-        .satisfies(
-            line ->
-                assertThat(line)
-                    .contains("\"event\":\"consultations.listed\"")
-                    .contains("\"route\":\"GET /coach/consultations\"")
-                    .contains("\"count\":5")
-                    .containsPattern("\"requestId\":\"[0-9a-f-]{36}\""));
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0))
+        .contains("\"message\":\"consultations.listed\"")
+        .contains("\"route\":\"GET /coach/consultations\"")
+        .contains("\"count\":5")
+        .containsPattern("\"requestId\":\"[0-9a-f-]{36}\"");
+    assertThat(lines.get(1))
+        .contains("\"message\":\"request.done\"", "\"path\":\"/coach/consultations\"", "\"status\":200")
+        .containsPattern("\"requestId\":\"[0-9a-f-]{36}\"");
   }
 
   private List<String> allPages(String status, int limit) {

@@ -4,17 +4,17 @@ import static dev.contentfunctions.coach.CoachTestBed.ids;
 import static dev.contentfunctions.coach.CoachTestBed.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.tables.consultations.Consultation;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
-/** The sample events of events/ (the ones `sam local invoke` users run), against seeded requests. */
+/** The sample events of events/ (the ones `sam local invoke` users run), as bytes, against seeded requests. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoachSampleEventsIT {
   /** The request the mark-handled sample names, and the address the erasure sample erases. */
@@ -43,32 +43,29 @@ class CoachSampleEventsIT {
     bed.assertNothingPersonalWasLogged();
   }
 
-  private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-    return bed.invoke(bed.handler, event);
+  private APIGatewayV2HTTPResponse handle(String sample) {
+    return bed.invoke(new String(RepoPaths.sampleEvent(sample), StandardCharsets.UTF_8));
   }
 
-  @ParameterizedTest
-  @Event(value = "events/coach-list-consultations.json", type = APIGatewayV2HTTPEvent.class)
-  void listSample(APIGatewayV2HTTPEvent event) {
-    APIGatewayV2HTTPResponse response = handle(event);
+  @Test
+  void listSample() {
+    APIGatewayV2HTTPResponse response = handle("coach-list-consultations.json");
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(ids(json(response).path("consultations"))).contains(SAMPLE_ID, again.id(), other.id());
   }
 
-  @ParameterizedTest
-  @Event(value = "events/coach-mark-handled.json", type = APIGatewayV2HTTPEvent.class)
-  void markHandledSample(APIGatewayV2HTTPEvent event) {
-    APIGatewayV2HTTPResponse response = handle(event);
+  @Test
+  void markHandledSample() {
+    APIGatewayV2HTTPResponse response = handle("coach-mark-handled.json");
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(json(response).path("status").asText()).isEqualTo("handled");
   }
 
-  @ParameterizedTest
-  @Event(value = "events/coach-erasure.json", type = APIGatewayV2HTTPEvent.class)
-  void erasureSample(APIGatewayV2HTTPEvent event) {
-    APIGatewayV2HTTPResponse response = handle(event);
+  @Test
+  void erasureSample() {
+    APIGatewayV2HTTPResponse response = handle("coach-erasure.json");
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(json(response).path("erased").asInt()).isEqualTo(2);

@@ -12,7 +12,12 @@ import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
+import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.localaws.StreamInvocation;
+import dev.contentfunctions.tables.consultations.CoachRepository;
 import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.tables.consultations.DynamoDbCoachRepository;
+import dev.contentfunctions.tables.consultations.InMemoryCoachRepository;
 import dev.contentfunctions.tables.consultations.ConsultationMapper;
 import dev.contentfunctions.tables.consultations.SaltedHash;
 import dev.contentfunctions.localaws.Json;
@@ -30,13 +35,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Booking requests on moto: the consultations table from template.yaml under a fresh name, requests
- * seeded as the booking function stores them ({@link ConsultationMapper#toItem}), and the coach API's
- * handler over it with a clock the test sets. Remembers every personal value it seeded or sent, and
- * every log line the handler wrote, so a test class can check that none of the one is in the other.
+ * Booking requests on moto (the consultations table from template.yaml under a fresh name) or in
+ * memory ({@link #inMemory()}), requests seeded as the booking function stores them, and the coach
+ * API's handler over them with a clock the test sets, invoked as Lambda invokes it (the event's
+ * JSON in, the response's JSON out). Remembers every personal value it seeded or sent, and every
+ * log line the handler wrote, so a test class can check that none of the one is in the other.
  */
 final class CoachTestBed {
   static final String SECRET = "test-hashing-secret-0123456789abcdef";
@@ -50,24 +58,59 @@ final class CoachTestBed {
     IAM_WITHOUT_IDENTITY
   }
 
-  final MotoServer moto = MotoServer.shared();
-  final String table;
   final SaltedHash hash = new SaltedHash(SECRET);
+  final CoachRepository repository;
   final CoachApiHandler handler;
   Instant now = Instant.parse("2026-02-01T09:00:00Z");
 
+  private final Consumer<Consultation> store;
+  private final Function<String, Optional<Consultation>> read;
   private final AtomicLong sequence = new AtomicLong();
   private final List<String> personalValues = Collections.synchronizedList(new ArrayList<>());
-  private final List<LocalContext> contexts = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
 
+  /** On moto, a fresh table. */
   CoachTestBed() {
-    TemplateResources resources = new TemplateResources(CloudFormationTemplate.load(RepoPaths.template()), moto);
-    table = resources.createTable("ConsultationsTable", TemplateResources.uniqueName("consultations"));
-    handler = handler(SECRET);
+    this(onMoto());
   }
 
-  /** A handler over this table, with another secret if a test needs one. */
+  private CoachTestBed(Store store) {
+    this.repository = store.repository();
+    this.store = store.put();
+    this.read = store.get();
+    this.handler = handler(SECRET);
+  }
+
+  /** In memory: for the handler's fast tests. */
+  static CoachTestBed inMemory() {
+    InMemoryCoachRepository memory = new InMemoryCoachRepository();
+    return new CoachTestBed(new Store(memory, memory::put, memory::stored));
+  }
+
+  private record Store(CoachRepository repository, Consumer<Consultation> put, Function<String, Optional<Consultation>> get) {}
+
+  private static Store onMoto() {
+    MotoServer moto = MotoServer.shared();
+    String table =
+        new TemplateResources(CloudFormationTemplate.load(RepoPaths.template()), moto)
+            .createTable("ConsultationsTable", TemplateResources.uniqueName("consultations"));
+    return new Store(
+        new DynamoDbCoachRepository(moto.dynamoDb(), table),
+        c -> moto.dynamoDb().putItem(r -> r.tableName(table).item(ConsultationMapper.toItem(c))),
+        id -> {
+          Map<String, AttributeValue> item =
+              moto.dynamoDb().getItem(r -> r.tableName(table).key(ConsultationMapper.requestKey(id))).item();
+          return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ConsultationMapper.fromItem(item));
+        });
+  }
+
+  /** A handler over this bed's requests, with another secret if a test needs one. */
   CoachApiHandler handler(String secret) {
+    return handler(repository, secret);
+  }
+
+  /** A handler over {@code repository} (say, one whose DynamoDB fails), logging to this bed. */
+  CoachApiHandler handler(CoachRepository repository, String secret) {
     Clock clock =
         new Clock() {
           @Override
@@ -85,7 +128,7 @@ final class CoachTestBed {
             return now;
           }
         };
-    return new CoachApiHandler(new CoachApiConfig(table, secret), moto.dynamoDb(), clock);
+    return new CoachApiHandler(repository, secret, clock, Log.to(logLines::add, Log.Level.DEBUG, Clock.systemUTC()));
   }
 
   // ------------------------------------------------------------------ data
@@ -121,15 +164,13 @@ final class CoachTestBed {
 
   void seed(Consultation... consultations) {
     for (Consultation c : consultations) {
-      moto.dynamoDb().putItem(r -> r.tableName(table).item(ConsultationMapper.toItem(c)));
+      store.accept(c);
       remember(c.name(), c.email(), c.phone(), c.message(), c.emailHash());
     }
   }
 
   Optional<Consultation> stored(String id) {
-    Map<String, AttributeValue> item =
-        moto.dynamoDb().getItem(r -> r.tableName(table).key(ConsultationMapper.requestKey(id))).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ConsultationMapper.fromItem(item));
+    return read.apply(id);
   }
 
   /** A ULID: the time in milliseconds (10 characters), then 80 bits, here a counter (16 characters). */
@@ -167,9 +208,12 @@ final class CoachTestBed {
   }
 
   APIGatewayV2HTTPResponse invoke(CoachApiHandler target, APIGatewayV2HTTPEvent event) {
-    LocalContext context = new LocalContext("CoachApiFunction");
-    contexts.add(context);
-    return target.handleRequest(event, context);
+    return StreamInvocation.http(target, event, new LocalContext("CoachApiFunction"));
+  }
+
+  /** The handler invoked with an event's JSON as written: a sample of events/, a malformed event. */
+  APIGatewayV2HTTPResponse invoke(String eventJson) {
+    return StreamInvocation.http(handler, eventJson, new LocalContext("CoachApiFunction"));
   }
 
   /** An event as API Gateway builds it for an HTTP API route (payload 2.0), signed by {@code caller}. */
@@ -232,11 +276,9 @@ final class CoachTestBed {
   }
 
   List<String> logLines() {
-    List<String> lines = new ArrayList<>();
-    synchronized (contexts) {
-      contexts.forEach(c -> lines.addAll(c.logLines()));
+    synchronized (logLines) {
+      return List.copyOf(logLines);
     }
-    return lines;
   }
 
   /** No name, address, phone number, message or address hash in anything the handler logged. */

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConsultationCsvTest {
   @ParameterizedTest(name = "[{0}] -> [{1}]")
@@ -35,6 +36,56 @@ class ConsultationCsvTest {
     assertThat(ConsultationCsv.cell("\tcmd")).isEqualTo("\"'\tcmd\"");
     assertThat(ConsultationCsv.cell("\r=cmd")).isEqualTo("\"'\r=cmd\"");
     assertThat(ConsultationCsv.cell("one\r\ntwo\nthree")).isEqualTo("\"one\r\ntwo\nthree\"");
+  }
+
+  /**
+   * Other line separators (NEL, U+2028, U+2029, VT, FF) are line breaks to some readers and not to
+   * others: one cell read as two rows by one tool, or shown on one line by another. Inside the
+   * quoted cell they become the one line break every reader keeps there.
+   */
+  @ParameterizedTest(name = "U+{0}")
+  @ValueSource(strings = {"0085", "2028", "2029", "000B", "000C"})
+  void otherLineSeparatorsBecomeLineFeedsInsideTheCell(String hex) {
+    String separator = Character.toString(Integer.parseInt(hex, 16));
+
+    assertThat(ConsultationCsv.cell("one" + separator + "two")).isEqualTo("\"one\ntwo\"");
+    assertThat(CsvTestReader.read(ConsultationCsv.cell("a" + separator + "b") + "," + ConsultationCsv.cell("c") + "\r\n"))
+        .containsExactly(List.of("a\nb", "c"));
+  }
+
+  /** A spreadsheet may skip blanks and line breaks before it looks for a formula: so does the guard. */
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(strings = {" =1+1", "\n=1+1", "\r\n@SUM(A1)", "\u2028=1+1", "\u00A0+1", "\u3000-1", "  \t=cmd"})
+  void aFormulaAfterBlanksOrLineBreaksIsGuardedToo(String value) {
+    assertThat(ConsultationCsv.cell(value)).startsWith("\"'");
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(strings = {" plain", "a=1", "\nHello", "x\n=1"})
+  void blanksBeforeOrdinaryTextAreLeftAlone(String value) {
+    assertThat(ConsultationCsv.cell(value)).doesNotStartWith("\"'");
+  }
+
+  /**
+   * Characters that change what the coach sees without being seen (bidirectional overrides,
+   * embeddings and isolates, zero-width spaces, the byte order mark, control characters) show as a
+   * marker, so that "\u202Efdp.exe" cannot pass for "exe.pdf" and no formula hides behind them.
+   */
+  @Test
+  void invisibleCharactersShowAsMarkers() {
+    assertThat(ConsultationCsv.cell("\u202Efdp.exe")).isEqualTo("\"[U+202E]fdp.exe\"");
+    assertThat(ConsultationCsv.cell("a\u2066b\u2069c\u202Ad\u202Ce")).isEqualTo("\"a[U+2066]b[U+2069]c[U+202A]d[U+202C]e\"");
+    assertThat(ConsultationCsv.cell("\u200B=1+1")).isEqualTo("\"[U+200B]=1+1\"");
+    assertThat(ConsultationCsv.cell("x\uFEFFy\u0000z\u001B[31m\u009B")).isEqualTo("\"x[U+FEFF]y[U+0000]z[U+001B][31m[U+009B]\"");
+    assertThat(ConsultationCsv.cell("lone \uD800 surrogate")).isEqualTo("\"lone [U+D800] surrogate\"");
+  }
+
+  /** Joiners (emoji, Persian, Indic scripts) and the direction marks of right-to-left names stay. */
+  @Test
+  void joinersAndDirectionMarksStay() {
+    String kept = "\uD83D\uDC68\u200D\uD83D\uDC69 \u0645\u200C\u06CC \u200Fשלום\u200E \u061C";
+
+    assertThat(ConsultationCsv.cell(kept)).isEqualTo("\"" + kept + "\"");
   }
 
   @Test

@@ -7,11 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.contentfunctions.coach.CoachApiConfig;
 import dev.contentfunctions.coach.CoachApiHandler;
 import dev.contentfunctions.localaws.HttpApiRequest;
 import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.localaws.StreamInvocation;
+import dev.contentfunctions.tables.consultations.DynamoDbCoachRepository;
 import dev.contentfunctions.tables.consultations.ConsultationMapper;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class BookingAfterErasureIT {
   private final BookingTestBed bed = new BookingTestBed();
   private final CoachApiHandler coach =
-      new CoachApiHandler(new CoachApiConfig(bed.table, BookingTestBed.SECRET), bed.dynamoDb, Clock.systemUTC());
+      new CoachApiHandler(
+          new DynamoDbCoachRepository(bed.dynamoDb, bed.table), BookingTestBed.SECRET, Clock.systemUTC(), new LocalContext("CoachApiFunction").log());
   private final List<String> personalData = new ArrayList<>();
 
   @AfterAll
@@ -155,7 +157,7 @@ class BookingAfterErasureIT {
                             .build())
                     .build())
             .build();
-    APIGatewayV2HTTPResponse response = coach.handleRequest(event, new LocalContext("CoachApiFunction"));
+    APIGatewayV2HTTPResponse response = StreamInvocation.http(coach, event, new LocalContext("CoachApiFunction"));
     assertThat(response.getStatusCode()).isEqualTo(200);
     return body(response).path("erased").asInt();
   }

@@ -10,6 +10,7 @@ import dev.contentfunctions.http.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -37,15 +38,25 @@ public final class HttpEndpoint {
   private final Routes routes;
   private final String unavailableDetail;
   private final Log log;
+  private final UnaryOperator<String> loggedPath;
 
   /**
    * @param unavailableDetail what a visitor reads when the function's dependency is down, in the
    *     function's own words ("your request was not saved", "the blog is briefly unavailable")
    */
   public HttpEndpoint(Routes routes, String unavailableDetail, Log log) {
+    this(routes, unavailableDetail, log, UnaryOperator.identity());
+  }
+
+  /**
+   * @param loggedPath what of a request's path the log line may hold: a function whose mistyped
+   *     URLs can carry personal data (an e-mail address) logs its route's template instead
+   */
+  public HttpEndpoint(Routes routes, String unavailableDetail, Log log, UnaryOperator<String> loggedPath) {
     this.routes = routes;
     this.unavailableDetail = unavailableDetail;
     this.log = log;
+    this.loggedPath = loggedPath;
   }
 
   public void handle(InputStream event, OutputStream out, Context context) throws IOException {
@@ -79,7 +90,7 @@ public final class HttpEndpoint {
       response = Responses.unexpected(request.requestId());
     }
     int status = response.statusCode();
-    Object[] fields = {"method", request.method(), "path", request.path(), "status", status, "error", error};
+    Object[] fields = {"method", request.method(), "path", loggedPath.apply(request.path()), "status", status, "error", error};
     if (status >= 500) {
       requestLog.error("request.failed", fields);
     } else {

@@ -48,6 +48,19 @@ class BodyTest {
     assertThatThrownBy(() -> Body.form(new byte[] {'n', '=', (byte) 0xFF})).isInstanceOf(ApiException.BadRequest.class);
   }
 
+  /**
+   * API Gateway passes a text body (JSON) already decoded, with U+FFFD where its bytes were not
+   * UTF-8: such a body is refused as the bytes would be, never read with U+FFFD in it. A lone
+   * surrogate is text no UTF-8 can encode. Escaped in JSON, U+FFFD is the sender's own character.
+   */
+  @Test
+  void refusesATextBodyWithReplacementCharactersOrLoneSurrogates() {
+    for (String text : new String[] {"{\"email\":\"zo\uFFFD@example.org\"}", "{\"a\":\"\uD800x\"}", "{\"a\":\"x\uDC00\"}", "\uD83D"}) {
+      assertThatThrownBy(() -> Body.bytes(text, false, 1024)).as(text).isInstanceOf(ApiException.BadRequest.class).hasMessageContaining("UTF-8");
+    }
+    assertThat(Body.jsonObject(Body.bytes("{\"a\":\"\\uFFFD \uD83D\uDE42\"}", false, 1024), 1024)).containsEntry("a", "\uFFFD \uD83D\uDE42");
+  }
+
   @Test
   void limitsTheBodyBeforeAndAfterDecodingBase64() {
     String base64 = Base64.getEncoder().encodeToString(new byte[2048]);

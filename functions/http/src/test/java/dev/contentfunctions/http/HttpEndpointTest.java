@@ -77,6 +77,18 @@ class HttpEndpointTest {
         .doesNotContain("alex@example.com");
   }
 
+  /** A mistyped URL can hold what a visitor typed (an e-mail address): a function can log its route instead. */
+  @Test
+  void logsThePathAsTheFunctionSaysItMayBeLogged() throws Exception {
+    String mistyped = "{\"rawPath\":\"/coach/erasures/alex@example.com\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}";
+    HttpEndpoint endpoint =
+        new HttpEndpoint((request, log) -> Responses.json(200, "{}"), "Unavailable.", log, path -> path.startsWith("/coach/erasures/") ? "(no route)" : path);
+
+    endpoint.respond(event(mistyped), "l");
+
+    assertThat(logLines()).singleElement().asString().contains("\"path\":\"(no route)\"").doesNotContain("alex@example.com");
+  }
+
   @Test
   void writesTheResponseAsLambdaExpectsIt() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

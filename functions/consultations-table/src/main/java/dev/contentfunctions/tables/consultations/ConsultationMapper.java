@@ -12,6 +12,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Every attribute name and conversion of the consultations table, in one place:
@@ -99,6 +103,74 @@ public final class ConsultationMapper {
   /** Fixed-width UTC time (milliseconds, as in the ULID), so that string order is time order. */
   public static String statusSortKey(Instant receivedAt, String id) {
     return SORTABLE_INSTANT.format(receivedAt) + "#" + id;
+  }
+
+  // The coach's reads and writes (DynamoDbCoachRepository): every expression over the keys above.
+
+  /** One status's requests, newest first: a Query of ByStatus, never a Scan. */
+  public static QueryRequest.Builder byStatusNewestFirst(String table, Consultation.Status status) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(BY_STATUS_INDEX)
+        .keyConditionExpression("#statusPk = :statusPk")
+        .expressionAttributeNames(Map.of("#statusPk", STATUS_PK))
+        .expressionAttributeValues(Map.of(":statusPk", text(statusPartition(status))))
+        .scanIndexForward(false);
+  }
+
+  /** ByStatus's ExclusiveStartKey after request {@code id}: the index keys and the table keys. */
+  public static Map<String, AttributeValue> byStatusStartKey(Consultation.Status status, Instant receivedAt, String id) {
+    Map<String, AttributeValue> key = requestKey(id);
+    key.put(STATUS_PK, text(statusPartition(status)));
+    key.put(STATUS_SK, text(statusSortKey(receivedAt, id)));
+    return key;
+  }
+
+  /**
+   * Marks a new request handled and moves it to the handled listing (its sort key, the time it was
+   * received, stays). The condition fails for a request that is missing (so the update never
+   * creates one) or handled already (so its first {@code handledAt} stays).
+   */
+  public static UpdateItemRequest markHandled(String table, String id, Instant now) {
+    return UpdateItemRequest.builder()
+        .tableName(table)
+        .key(requestKey(id))
+        .updateExpression("SET #status = :handled, #statusPk = :partition, #handledAt = :now")
+        .conditionExpression("attribute_exists(#pk) AND #status = :new")
+        .expressionAttributeNames(Map.of("#status", STATUS, "#statusPk", STATUS_PK, "#handledAt", HANDLED_AT, "#pk", PK))
+        .expressionAttributeValues(
+            Map.of(
+                ":handled", text(Consultation.Status.HANDLED.value()),
+                ":new", text(Consultation.Status.NEW.value()),
+                ":partition", text(statusPartition(Consultation.Status.HANDLED)),
+                ":now", text(now.toString())))
+        .returnValues(ReturnValue.ALL_NEW)
+        .build();
+  }
+
+  /** Everything filed under a person's e-mail hash (ByEmail is keys-only). */
+  public static QueryRequest.Builder filedUnderEmail(String table, String emailHash) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(BY_EMAIL_INDEX)
+        .keyConditionExpression("#emailPk = :emailPk")
+        .expressionAttributeNames(Map.of("#emailPk", EMAIL_PK))
+        .expressionAttributeValues(Map.of(":emailPk", text(emailPartition(emailHash))));
+  }
+
+  /** The table key (pk, sk) of any item, e.g. one read from an index. */
+  public static Map<String, AttributeValue> tableKey(Map<String, AttributeValue> item) {
+    return Map.of(PK, item.get(PK), SK, item.get(SK));
+  }
+
+  /** Deletes the item if it is still there: one deleted meanwhile fails the condition instead. */
+  public static DeleteItemRequest deleteIfPresent(String table, Map<String, AttributeValue> key) {
+    return DeleteItemRequest.builder()
+        .tableName(table)
+        .key(key)
+        .conditionExpression("attribute_exists(#pk)")
+        .expressionAttributeNames(Map.of("#pk", PK))
+        .build();
   }
 
   public static Map<String, AttributeValue> toItem(Consultation c) {
