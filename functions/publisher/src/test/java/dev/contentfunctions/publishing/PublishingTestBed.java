@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
@@ -44,7 +46,6 @@ final class PublishingTestBed {
   final String table;
   final String bucket;
   final PublishingService service;
-  final PublisherHandler handler;
 
   PublishingTestBed() {
     this(TemplateResources.uniqueName("content"));
@@ -56,7 +57,20 @@ final class PublishingTestBed {
     table = resources.createTable("PostsTable", TemplateResources.uniqueName("posts"));
     bucket = resources.createBucket("ContentBucket", bucketName);
     service = service(table);
-    handler = new PublisherHandler(service);
+  }
+
+  /** The handler as Lambda builds it, logging into {@code context}. */
+  PublisherHandler handler(LocalContext context) {
+    return new PublisherHandler(service, context.log());
+  }
+
+  /** An S3 event handed over as Lambda does: its JSON, to the stream handler. */
+  void invoke(S3Event event, LocalContext context) {
+    StreamInvocation.s3(handler(context), event, context);
+  }
+
+  void invoke(S3Event event) {
+    invoke(event, new LocalContext("PublisherFunction"));
   }
 
   /**
