@@ -1,6 +1,7 @@
 package dev.contentfunctions.publishing;
 
 import dev.contentfunctions.kit.events.S3Change;
+import dev.contentfunctions.tables.posts.SourceVersion;
 import java.util.Locale;
 
 /**
@@ -30,6 +31,11 @@ public record ObjectChange(
         record.versionId(),
         normaliseSequencer(record.sequencer()),
         record.removed());
+  }
+
+  /** The version of the file this change is about, as the posts table records it. */
+  public SourceVersion version() {
+    return new SourceVersion(key, versionId, sequencer);
   }
 
   static String normaliseSequencer(String sequencer) {

@@ -1,5 +1,6 @@
 package dev.contentfunctions.publishing;
 
+import dev.contentfunctions.tables.posts.DynamoDbPublicationRepository;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.contentfunctions.kit.aws.AwsClients;
@@ -47,8 +48,8 @@ public final class PublisherHandler implements RequestStreamHandler {
             .build();
     Clock clock = Clock.systemUTC();
     return new PublishingService(
-        new PostFiles(s3),
-        new PublicationRepository(dynamoDb, config.postsTable(), clock),
+        new S3PostFiles(s3),
+        new DynamoDbPublicationRepository(dynamoDb, config.postsTable(), clock),
         new FrontMatterParser(),
         new MarkdownRenderer(),
         clock);

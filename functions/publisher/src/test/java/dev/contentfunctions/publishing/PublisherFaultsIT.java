@@ -1,5 +1,6 @@
 package dev.contentfunctions.publishing;
 
+import dev.contentfunctions.tables.posts.DynamoDbPublicationRepository;
 import static dev.contentfunctions.publishing.PublishingTestBed.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,8 +49,8 @@ class PublisherFaultsIT {
     Clock clock = Clock.fixed(PublishingTestBed.NOW, ZoneOffset.UTC);
     service =
         new PublishingService(
-            new PostFiles(s3),
-            new PublicationRepository(dynamoDb, bed.table, clock),
+            new S3PostFiles(s3),
+            new DynamoDbPublicationRepository(dynamoDb, bed.table, clock),
             new FrontMatterParser(),
             new MarkdownRenderer(),
             clock);

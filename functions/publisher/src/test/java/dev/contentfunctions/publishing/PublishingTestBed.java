@@ -1,5 +1,6 @@
 package dev.contentfunctions.publishing;
 
+import dev.contentfunctions.tables.posts.DynamoDbPublicationRepository;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3BucketEntity;
@@ -81,8 +82,8 @@ final class PublishingTestBed {
   PublishingService service(String postsTable) {
     Clock clock = new TickingClock(NOW);
     return new PublishingService(
-        new PostFiles(moto.s3()),
-        new PublicationRepository(dynamoDb, postsTable, clock),
+        new S3PostFiles(moto.s3()),
+        new DynamoDbPublicationRepository(dynamoDb, postsTable, clock),
         new FrontMatterParser(),
         new MarkdownRenderer(),
         clock);
