@@ -10,8 +10,8 @@ import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
 import dev.contentfunctions.publishing.ObjectChange;
-import dev.contentfunctions.publishing.PostFiles;
-import dev.contentfunctions.publishing.PublicationRepository;
+import dev.contentfunctions.publishing.S3PostFiles;
+import dev.contentfunctions.tables.posts.DynamoDbPublicationRepository;
 import dev.contentfunctions.publishing.PublishingService;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
@@ -54,8 +54,8 @@ final class BlogTestBed {
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     publisher =
         new PublishingService(
-            new PostFiles(moto.s3()),
-            new PublicationRepository(moto.dynamoDb(), table, clock),
+            new S3PostFiles(moto.s3()),
+            new DynamoDbPublicationRepository(moto.dynamoDb(), table, clock),
             new FrontMatterParser(),
             new MarkdownRenderer(),
             clock);

@@ -1,6 +1,7 @@
 package dev.contentfunctions.publishing;
 
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import dev.contentfunctions.kit.events.S3Change;
+import dev.contentfunctions.tables.posts.SourceVersion;
 import java.util.Locale;
 
 /**
@@ -22,15 +23,19 @@ public record ObjectChange(
    */
   static final int SEQUENCER_WIDTH = 64;
 
-  public static ObjectChange from(S3EventNotificationRecord record) {
-    var object = record.getS3().getObject();
-    String eventName = record.getEventName() == null ? "" : record.getEventName();
+  /** @throws IllegalArgumentException the record's sequencer is not one S3 sends */
+  public static ObjectChange from(S3Change record) {
     return new ObjectChange(
-        record.getS3().getBucket().getName(),
-        object.getUrlDecodedKey(),
-        blankToNull(object.getVersionId()),
-        normaliseSequencer(object.getSequencer()),
-        eventName.startsWith("ObjectRemoved"));
+        record.bucket(),
+        record.key(),
+        record.versionId(),
+        normaliseSequencer(record.sequencer()),
+        record.removed());
+  }
+
+  /** The version of the file this change is about, as the posts table records it. */
+  public SourceVersion version() {
+    return new SourceVersion(key, versionId, sequencer);
   }
 
   static String normaliseSequencer(String sequencer) {
@@ -39,12 +44,8 @@ public record ObjectChange(
     }
     String hex = sequencer.trim().toUpperCase(Locale.ROOT);
     if (!hex.matches("[0-9A-F]{1," + SEQUENCER_WIDTH + "}")) {
-      throw new IllegalArgumentException("Not an S3 sequencer: " + sequencer);
+      throw new IllegalArgumentException("the record's s3.object.sequencer is not hexadecimal, or too long");
     }
     return hex + "0".repeat(SEQUENCER_WIDTH - hex.length());
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() || "null".equals(value) ? null : value;
   }
 }

@@ -1,34 +1,43 @@
 package dev.contentfunctions.publishing;
 
+import dev.contentfunctions.tables.posts.DynamoDbPublicationRepository;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.contentfunctions.kit.aws.AwsClients;
+import dev.contentfunctions.kit.events.MalformedEventException;
+import dev.contentfunctions.kit.events.RecordBatch;
+import dev.contentfunctions.kit.events.S3Change;
+import dev.contentfunctions.kit.log.Log;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
-import dev.contentfunctions.kit.aws.AwsClients;
-import dev.contentfunctions.kit.log.EventLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * S3 event -> {@link PublishingService}. A broken post is reported and the invocation succeeds (a
- * retry would fail the same way); an S3 or DynamoDB error fails the invocation, so Lambda retries it
- * and finally sends the event to the failure destination. Retries are safe: an event already
- * applied is skipped.
+ * retry would fail the same way); so is a record that cannot be read, which is logged and skipped.
+ * An S3 or DynamoDB error fails the invocation, so Lambda retries it and finally sends the event to
+ * the failure destination. Retries are safe: an event already applied is skipped.
  */
-public final class PublisherHandler implements RequestHandler<S3Event, Void> {
+public final class PublisherHandler implements RequestStreamHandler {
   private final PublishingService service;
+  private final Log log;
 
   /** Called by Lambda once per container: clients, parser and renderer are built here, once. */
   public PublisherHandler() {
-    this(fromEnvironment(PublisherConfig.fromEnvironment()));
+    this(fromEnvironment(PublisherConfig.fromEnvironment()), Log.standardOutput());
   }
 
-  public PublisherHandler(PublishingService service) {
+  public PublisherHandler(PublishingService service, Log log) {
     this.service = service;
+    this.log = log;
   }
 
   private static PublishingService fromEnvironment(PublisherConfig config) {
@@ -39,39 +48,70 @@ public final class PublisherHandler implements RequestHandler<S3Event, Void> {
             .build();
     Clock clock = Clock.systemUTC();
     return new PublishingService(
-        new PostFiles(s3),
-        new PublicationRepository(dynamoDb, config.postsTable(), clock),
+        new S3PostFiles(s3),
+        new DynamoDbPublicationRepository(dynamoDb, config.postsTable(), clock),
         new FrontMatterParser(),
         new MarkdownRenderer(),
         clock);
   }
 
   @Override
-  public Void handleRequest(S3Event event, Context context) {
-    EventLog log = new EventLog(context.getLogger(), context.getAwsRequestId());
-    for (S3EventNotificationRecord record : event.getRecords()) {
-      ObjectChange change = ObjectChange.from(record);
-      try {
-        PublishingService.Outcome outcome = service.apply(change);
-        switch (outcome.kind()) {
-          case FAILED -> log.warn("post.failed", "key", change.key(), "reason", outcome.reason());
-          case SKIPPED, IGNORED, WAITING -> log.info(
-              event(outcome), "key", change.key(), "reason", outcome.reason());
-          default -> log.info(
-              event(outcome),
-              "key", change.key(),
-              "slug", outcome.slug(),
-              "sequencer", change.sequencer());
-        }
-        for (String waited : outcome.published()) {
-          log.info("post.published", "key", waited, "freedBy", change.key());
-        }
-      } catch (RuntimeException e) {
-        log.error("post.error", "key", change.key(), "error", e.getClass().getSimpleName(), "detail", e.getMessage());
-        throw e;
+  public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
+    Log log = this.log.forRequest(context.getAwsRequestId());
+    RecordBatch<S3Change> batch;
+    try {
+      batch = S3Change.read(event);
+    } catch (MalformedEventException e) {
+      // Nothing in it names a file, and a retry would read the same bytes.
+      log.error("batch.malformed", "reason", e.getMessage());
+      return;
+    }
+    List<RecordBatch.Entry<S3Change>> entries = batch.entries();
+    for (int index = 0; index < entries.size(); index++) {
+      if (entries.get(index) instanceof RecordBatch.Readable<S3Change> readable) {
+        apply(readable.record(), index, log);
+      } else {
+        RecordBatch.Unreadable<S3Change> unreadable = (RecordBatch.Unreadable<S3Change>) entries.get(index);
+        log.error(
+            "post.unreadable", "index", unreadable.index(), "key", unreadable.id(), "reason", unreadable.reason());
       }
     }
-    return null;
+  }
+
+  private void apply(S3Change record, int index, Log log) {
+    ObjectChange change;
+    try {
+      change = ObjectChange.from(record);
+    } catch (IllegalArgumentException e) {
+      log.error("post.unreadable", "index", index, "key", record.key(), "reason", e.getMessage());
+      return;
+    }
+    try {
+      PublishingService.Outcome outcome = service.apply(change);
+      switch (outcome.kind()) {
+        case FAILED -> log.warn("post.failed", "key", change.key(), "reason", outcome.reason());
+        case SKIPPED, IGNORED, WAITING -> log.info(
+            event(outcome), "key", change.key(), "reason", outcome.reason());
+        default -> log.info(
+            event(outcome),
+            "key", change.key(),
+            "slug", outcome.slug(),
+            "sequencer", change.sequencer());
+      }
+      for (String waited : outcome.published()) {
+        log.info("post.published", "key", waited, "freedBy", change.key());
+      }
+    } catch (RuntimeException e) {
+      // The error's type and code, not its message: S3 and DynamoDB messages can echo input.
+      log.error("post.error", "key", change.key(), "error", e.getClass().getSimpleName(), "code", errorCode(e));
+      throw e;
+    }
+  }
+
+  private static String errorCode(RuntimeException e) {
+    return e instanceof AwsServiceException service && service.awsErrorDetails() != null
+        ? service.awsErrorDetails().errorCode()
+        : null;
   }
 
   private static String event(PublishingService.Outcome outcome) {

@@ -1,7 +1,5 @@
 package dev.contentfunctions.publishing;
 
-import dev.contentfunctions.publishing.PublicationRepository.ConcurrentChangeException;
-import dev.contentfunctions.publishing.PublicationRepository.NameTakenException;
 import dev.contentfunctions.publishing.PublishReport.Status;
 import dev.contentfunctions.publishing.markdown.FrontMatter;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
@@ -11,7 +9,11 @@ import dev.contentfunctions.publishing.markdown.RenderedMarkdown;
 import dev.contentfunctions.publishing.markdown.Slugs;
 import dev.contentfunctions.publishing.markdown.SourceText;
 import dev.contentfunctions.kit.Backoff;
+import dev.contentfunctions.tables.posts.ConcurrentChangeException;
+import dev.contentfunctions.tables.posts.NameTakenException;
 import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PublicationRefusedException;
+import dev.contentfunctions.tables.posts.PublicationRepository;
 import dev.contentfunctions.tables.posts.SlugClaim;
 import dev.contentfunctions.tables.posts.SourceFile;
 import java.nio.charset.StandardCharsets;
@@ -98,28 +100,12 @@ public final class PublishingService {
   public Outcome apply(ObjectChange change) {
     Optional<String> notMarkdown = PostFiles.notMarkdown(change.key());
     if (notMarkdown.isPresent()) {
-      String reason = notMarkdown.get();
-      report(
-          change,
-          Status.IGNORED,
-          null,
-          "Ignored, " + reason + ". Only .md and .markdown files (in any case) under posts/ become posts.");
-      return new Outcome(Outcome.Kind.IGNORED, null, reason);
+      return ignore(change, notMarkdown.get());
     }
     SourcePost source = new SourcePost(change);
     for (int attempt = 1; ; attempt++) {
-      Optional<SourceFile> previous = repository.findSource(change.key());
-      if (isStale(change, previous)) {
-        List<String> published = List.of();
-        if (change.sequencer().equals(previous.get().sequencer())) {
-          reportAgain(change, previous.get(), source);
-          published = publishWaiting(change.bucket(), previous.get().released());
-        }
-        return new Outcome(
-            Outcome.Kind.SKIPPED, null, "an event as new or newer was already applied", published);
-      }
       try {
-        return change.removed() ? remove(change, previous) : publish(change, previous, source);
+        return applyOnce(change, source);
       } catch (ConcurrentChangeException e) {
         if (attempt == MAX_ATTEMPTS) {
           throw e;
@@ -129,8 +115,40 @@ public final class PublishingService {
     }
   }
 
+  private Outcome ignore(ObjectChange change, String reason) {
+    report(
+        change,
+        Status.IGNORED,
+        null,
+        "Ignored, " + reason + ". Only .md and .markdown files (in any case) under posts/ become posts.");
+    return new Outcome(Outcome.Kind.IGNORED, null, reason);
+  }
+
+  /** One try against the file's record as read now; a lost race throws, and is tried again. */
+  private Outcome applyOnce(ObjectChange change, SourcePost source) {
+    Optional<SourceFile> previous = repository.findSource(change.key());
+    if (isStale(change, previous)) {
+      return seenAgain(change, previous.get(), source);
+    }
+    return change.removed() ? remove(change, previous) : publish(change, previous, source);
+  }
+
+  /**
+   * A stale event. The very event last applied, seen again, has its report written and its freed
+   * names handed over again: the invocation that applied it may have failed before doing either.
+   */
+  private Outcome seenAgain(ObjectChange change, SourceFile applied, SourcePost source) {
+    List<String> published = List.of();
+    if (change.sequencer().equals(applied.sequencer())) {
+      reportAgain(change, applied, source);
+      published = publishWaiting(change.bucket(), applied.released());
+    }
+    return new Outcome(
+        Outcome.Kind.SKIPPED, null, "an event as new or newer was already applied", published);
+  }
+
   private Outcome remove(ObjectChange change, Optional<SourceFile> previous) {
-    SourceFile removed = repository.remove(change, previous);
+    SourceFile removed = repository.remove(change.version(), previous);
     String slug = previous.map(SourceFile::slug).orElse(null);
     report(change, Status.REMOVED, slug, "The post is no longer published.");
     return new Outcome(
@@ -146,12 +164,12 @@ public final class PublishingService {
         return new Outcome(Outcome.Kind.SKIPPED, null, "the file or version no longer exists");
       }
       post = read.get();
-      published = repository.publish(post, change, previous, null);
+      published = repository.publish(post, change.version(), previous, null);
     } catch (NameTakenException e) {
-      repository.waitFor(e, change, previous);
+      repository.waitFor(e, change.version(), previous);
       reportWaiting(change, e.name());
       return new Outcome(Outcome.Kind.WAITING, null, e.getMessage());
-    } catch (InvalidPostException e) {
+    } catch (InvalidPostException | PublicationRefusedException e) {
       report(change, Status.FAILED, null, e.getMessage());
       return new Outcome(Outcome.Kind.FAILED, null, e.getMessage());
     }
@@ -185,30 +203,48 @@ public final class PublishingService {
     while (!freed.isEmpty()) {
       String name = freed.poll();
       for (SlugClaim claim : repository.claims(name)) {
-        Optional<SourceFile> claimant = repository.findSource(claim.sourceKey());
-        ObjectChange change =
-            new ObjectChange(bucket, claim.sourceKey(), claim.versionId(), claim.sequencer(), false);
-        boolean current =
-            claimant.isPresent() && Objects.equals(claimant.get().sequencer(), claim.sequencer());
-        if (current && claimant.get().waitingFor() == null && name.equals(claimant.get().slug())) {
-          // Published by an invocation that failed before its report was written.
-          new SourcePost(change).post().ifPresent(post -> reportStored(change, post));
-          repository.dropClaim(claim);
-          break;
-        }
-        if (!current || !name.equals(claimant.get().waitingFor())) {
-          repository.dropClaim(claim);
-          continue;
-        }
-        Optional<SourceFile> next = publishClaim(claim, change, claimant);
-        if (next.isPresent()) {
+        Turn turn = handOver(bucket, name, claim);
+        if (turn instanceof Taken taken) {
           published.add(claim.sourceKey());
-          freed.addAll(next.get().released());
+          freed.addAll(taken.next().released());
+        }
+        if (!(turn instanceof Passed)) {
           break;
         }
       }
     }
     return published;
+  }
+
+  /** What one claim on a freed name came to. */
+  private sealed interface Turn permits Taken, TakenBefore, Passed {}
+
+  /** The claimant is published under the name; {@code next} is its record, with the names it freed. */
+  private record Taken(SourceFile next) implements Turn {}
+
+  /** The claimant had been published under the name before: only its report was missing. */
+  private record TakenBefore() implements Turn {}
+
+  /** The claim is dropped or still refused: the next claim's turn. */
+  private record Passed() implements Turn {}
+
+  private Turn handOver(String bucket, String name, SlugClaim claim) {
+    Optional<SourceFile> claimant = repository.findSource(claim.sourceKey());
+    ObjectChange change =
+        new ObjectChange(bucket, claim.sourceKey(), claim.versionId(), claim.sequencer(), false);
+    boolean current =
+        claimant.isPresent() && Objects.equals(claimant.get().sequencer(), claim.sequencer());
+    if (current && claimant.get().waitingFor() == null && name.equals(claimant.get().slug())) {
+      // Published by an invocation that failed before its report was written.
+      new SourcePost(change).post().ifPresent(post -> reportStored(change, post));
+      repository.dropClaim(claim);
+      return new TakenBefore();
+    }
+    if (!current || !name.equals(claimant.get().waitingFor())) {
+      repository.dropClaim(claim);
+      return new Passed();
+    }
+    return publishClaim(claim, change, claimant).<Turn>map(Taken::new).orElseGet(Passed::new);
   }
 
   /**
@@ -223,20 +259,20 @@ public final class PublishingService {
         // The version is gone; the event that removed it decides for the file.
         return Optional.empty();
       }
-      SourceFile next = repository.publish(post.get(), change, claimant, claim);
+      SourceFile next = repository.publish(post.get(), change.version(), claimant, claim);
       reportStored(change, post.get());
       repository.dropClaim(claim);
       return Optional.of(next);
     } catch (NameTakenException e) {
       if (!e.name().equals(claim.name())) {
-        repository.waitFor(e, change, claimant);
+        repository.waitFor(e, change.version(), claimant);
         reportWaiting(change, e.name());
       }
       return Optional.empty();
     } catch (ConcurrentChangeException e) {
       // The file changed meanwhile: its own event decides.
       return Optional.empty();
-    } catch (InvalidPostException e) {
+    } catch (InvalidPostException | PublicationRefusedException e) {
       report(change, Status.FAILED, null, e.getMessage());
       return Optional.empty();
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.publishing.markdown.SafeHtml;
 import dev.contentfunctions.tables.posts.Post;
 import dev.contentfunctions.tables.posts.PostMapper;
@@ -162,15 +161,14 @@ class HostileMarkdownIT {
             key,
             PublishingTestBed.post(
                 "Good version", "2025-10-01", "tags: [steady]\n", "The good version.\n"));
-    bed.handler.handleRequest(bed.putEvent(key, good, "0A"), new LocalContext("PublisherFunction"));
+    bed.invoke(bed.putEvent(key, good, "0A"));
     Post live = bed.post(name).orElseThrow();
     String hostile = bed.upload(key, content);
 
     assertTimeoutPreemptively(
         HANG_GUARD,
         () ->
-            bed.handler.handleRequest(
-                bed.putEvent(key, hostile, "0B"), new LocalContext("PublisherFunction")),
+            bed.invoke(bed.putEvent(key, hostile, "0B")),
         () -> name + " was still being published after " + HANG_GUARD.toSeconds() + " s");
 
     JsonNode report = bed.report(key);

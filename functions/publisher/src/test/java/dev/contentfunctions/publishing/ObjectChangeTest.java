@@ -3,19 +3,25 @@ package dev.contentfunctions.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import dev.contentfunctions.kit.events.RecordBatch;
+import dev.contentfunctions.kit.events.S3Change;
+import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.tables.posts.SourceFile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 
 class ObjectChangeTest {
-  @ParameterizedTest
-  @Event(value = "events/s3-put-post.json", type = S3Event.class)
-  void samplePutEventIsAChangeToThePostFile(S3Event event) {
-    ObjectChange change = ObjectChange.from(event.getRecords().get(0));
+  private static ObjectChange firstChange(String sampleEvent) throws IOException {
+    RecordBatch<S3Change> batch = S3Change.read(new ByteArrayInputStream(RepoPaths.sampleEvent(sampleEvent)));
+    return ObjectChange.from(((RecordBatch.Readable<S3Change>) batch.entries().get(0)).record());
+  }
+
+  @Test
+  void samplePutEventIsAChangeToThePostFile() throws IOException {
+    ObjectChange change = firstChange("s3-put-post.json");
 
     assertThat(change.bucket()).isEqualTo("content-functions-content-123456789012");
     assertThat(change.key()).isEqualTo("posts/how-to-rebuild-emotional-connection-after-a-hard-season.md");
@@ -23,10 +29,9 @@ class ObjectChangeTest {
     assertThat(change.sequencer()).startsWith("0069080A2F7B5C3D21").hasSize(ObjectChange.SEQUENCER_WIDTH);
   }
 
-  @ParameterizedTest
-  @Event(value = "events/s3-delete-post.json", type = S3Event.class)
-  void sampleDeleteEventIsARemoval(S3Event event) {
-    assertThat(ObjectChange.from(event.getRecords().get(0)).removed()).isTrue();
+  @Test
+  void sampleDeleteEventIsARemoval() throws IOException {
+    assertThat(firstChange("s3-delete-post.json").removed()).isTrue();
   }
 
   @Test

@@ -30,20 +30,22 @@ final class PostsTableInvariants {
   private final Map<String, Map<String, Map<String, AttributeValue>>> partitions = new TreeMap<>();
   private final List<String> violations = new ArrayList<>();
 
-  private PostsTableInvariants(DynamoDbClient dynamoDb, String table) {
-    dynamoDb
-        .scanPaginator(r -> r.tableName(table).consistentRead(true))
-        .items()
-        .forEach(
-            item ->
-                partitions
-                    .computeIfAbsent(text(item, PostMapper.PK), pk -> new TreeMap<>())
-                    .put(text(item, PostMapper.SK), item));
+  private PostsTableInvariants(Iterable<Map<String, AttributeValue>> items) {
+    items.forEach(
+        item ->
+            partitions
+                .computeIfAbsent(text(item, PostMapper.PK), pk -> new TreeMap<>())
+                .put(text(item, PostMapper.SK), item));
   }
 
   /** Every broken rule, each naming its item; empty when the table is consistent. */
   static List<String> violations(DynamoDbClient dynamoDb, String table) {
-    PostsTableInvariants check = new PostsTableInvariants(dynamoDb, table);
+    return violations(dynamoDb.scanPaginator(r -> r.tableName(table).consistentRead(true)).items());
+  }
+
+  /** The same, of every item of a table (the in-memory one's, say). */
+  static List<String> violations(Iterable<Map<String, AttributeValue>> table) {
+    PostsTableInvariants check = new PostsTableInvariants(table);
     check.partitions.forEach(
         (pk, items) ->
             items.forEach(

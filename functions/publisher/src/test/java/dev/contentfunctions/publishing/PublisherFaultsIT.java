@@ -1,5 +1,6 @@
 package dev.contentfunctions.publishing;
 
+import dev.contentfunctions.tables.posts.DynamoDbPublicationRepository;
 import static dev.contentfunctions.publishing.PublishingTestBed.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import dev.contentfunctions.localaws.FaultyLink;
 import dev.contentfunctions.localaws.FaultyLink.Mode;
 import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
 import dev.contentfunctions.kit.aws.AwsClients;
@@ -41,18 +43,17 @@ class PublisherFaultsIT {
   private final FaultyLink s3Link = FaultyLink.to(bed.moto.endpoint());
   private final DynamoDbClient dynamoDb = through(DynamoDbClient.builder(), dynamoDbLink).build();
   private final S3Client s3 = through(S3Client.builder(), s3Link).forcePathStyle(true).build();
-  private final PublisherHandler handler;
+  private final PublishingService service;
 
   PublisherFaultsIT() {
     Clock clock = Clock.fixed(PublishingTestBed.NOW, ZoneOffset.UTC);
-    handler =
-        new PublisherHandler(
-            new PublishingService(
-                new PostFiles(s3),
-                new PublicationRepository(dynamoDb, bed.table, clock),
-                new FrontMatterParser(),
-                new MarkdownRenderer(),
-                clock));
+    service =
+        new PublishingService(
+            new S3PostFiles(s3),
+            new DynamoDbPublicationRepository(dynamoDb, bed.table, clock),
+            new FrontMatterParser(),
+            new MarkdownRenderer(),
+            clock);
   }
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B through(
@@ -72,7 +73,11 @@ class PublisherFaultsIT {
   }
 
   private void invoke(S3Event event) {
-    handler.handleRequest(event, new LocalContext("PublisherFunction"));
+    invoke(event, new LocalContext("PublisherFunction"));
+  }
+
+  private void invoke(S3Event event, LocalContext context) {
+    StreamInvocation.s3(new PublisherHandler(service, context.log()), event, context);
   }
 
   private void assertTableIsConsistent() {
@@ -98,7 +103,7 @@ class PublisherFaultsIT {
 
     // The source record is read, then the file; the transaction meets a stopped database.
     dynamoDbLink.switchAfter(1, Mode.DOWN);
-    assertThatThrownBy(() -> handler.handleRequest(bed.putEvent(key, v2, "20"), context))
+    assertThatThrownBy(() -> invoke(bed.putEvent(key, v2, "20"), context))
         .isInstanceOf(SdkClientException.class);
 
     assertThat(s3Link.requests() - s3Requests)
@@ -106,7 +111,7 @@ class PublisherFaultsIT {
         .isEqualTo(1);
     assertThat(context.logLines())
         .singleElement()
-        .satisfies(line -> assertThat(line).contains("\"event\":\"post.error\"", key));
+        .satisfies(line -> assertThat(line).contains("\"message\":\"post.error\"", key));
     assertTableIsConsistent();
     assertThat(bed.post("steady")).get().extracting(Post::html).asString().contains("First.");
     assertThat(bed.post("steadier")).isEmpty();

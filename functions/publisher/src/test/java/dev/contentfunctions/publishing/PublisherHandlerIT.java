@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.contentfunctions.localaws.RepoPaths;
+import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.tables.posts.Post;
 import dev.contentfunctions.tables.posts.PostMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class PublisherHandlerIT {
     uploadSeedPost();
     LocalContext context = new LocalContext("PublisherFunction");
 
-    bed.handler.handleRequest(bed.inThisBucket(sample), context);
+    bed.invoke(bed.inThisBucket(sample), context);
 
     Post post = bed.post(SEED_SLUG).orElseThrow();
     assertThat(post.title()).isEqualTo("How to Rebuild Emotional Connection After a Hard Season");
@@ -52,7 +54,7 @@ class PublisherHandlerIT {
     assertThat(bed.report(SEED_KEY).path("status").asText()).isEqualTo("published");
     assertThat(context.logLines())
         .singleElement()
-        .satisfies(line -> assertThat(line).contains("\"event\":\"post.published\"", SEED_SLUG));
+        .satisfies(line -> assertThat(line).contains("\"message\":\"post.published\"", SEED_SLUG));
   }
 
   @ParameterizedTest
@@ -61,11 +63,11 @@ class PublisherHandlerIT {
     uploadSeedPost();
     S3Event put =
         com.amazonaws.services.lambda.runtime.tests.EventLoader.loadS3Event("events/s3-put-post.json");
-    bed.handler.handleRequest(bed.inThisBucket(put), new LocalContext("PublisherFunction"));
+    bed.invoke(bed.inThisBucket(put));
     assertThat(bed.post(SEED_SLUG)).isPresent();
 
     bed.deleteObject(SEED_KEY);
-    bed.handler.handleRequest(bed.inThisBucket(sample), new LocalContext("PublisherFunction"));
+    bed.invoke(bed.inThisBucket(sample));
 
     assertThat(bed.partition(SEED_SLUG)).isEmpty();
     assertThat(bed.listing(PostMapper.PUBLISHED_LIST, PublishingTestBed.NOW)).isEmpty();
@@ -77,40 +79,84 @@ class PublisherHandlerIT {
   void brokenPostIsReportedNotRetriedAndThePreviousVersionStaysLive() {
     String key = "posts/steady.md";
     String good = bed.upload(key, PublishingTestBed.post("Steady", "2025-10-01", "", "First version."));
-    bed.handler.handleRequest(bed.putEvent(key, good, "0A"), new LocalContext("PublisherFunction"));
+    bed.invoke(bed.putEvent(key, good, "0A"));
     String broken = bed.upload(key, "---\ntitle: [unclosed\ndate: 2025-10-02\n---\nSecond version.");
     LocalContext context = new LocalContext("PublisherFunction");
 
-    bed.handler.handleRequest(bed.putEvent(key, broken, "0B"), context);
+    bed.invoke(bed.putEvent(key, broken, "0B"), context);
 
     assertThat(bed.post("steady")).get().extracting(Post::html).asString().contains("First version.");
     assertThat(bed.report(key).path("status").asText()).isEqualTo("failed");
     assertThat(bed.report(key).path("message").asText()).isNotBlank();
     assertThat(context.logLines())
         .singleElement()
-        .satisfies(line -> assertThat(line).contains("\"event\":\"post.failed\"", key));
+        .satisfies(line -> assertThat(line).contains("\"message\":\"post.failed\"", key));
   }
 
   @Test
   void databaseErrorFailsTheInvocationSoLambdaRetries() {
     String key = "posts/retry-me.md";
     String version = bed.upload(key, PublishingTestBed.post("Retry me", "2025-10-01", "", "Body."));
-    PublisherHandler handler = new PublisherHandler(bed.service("no-such-table"));
     LocalContext context = new LocalContext("PublisherFunction");
+    PublisherHandler handler = new PublisherHandler(bed.service("no-such-table"), context.log());
 
-    assertThatThrownBy(() -> handler.handleRequest(bed.putEvent(key, version, "01"), context))
+    assertThatThrownBy(() -> StreamInvocation.s3(handler, bed.putEvent(key, version, "01"), context))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThat(context.logLines())
         .singleElement()
-        .satisfies(line -> assertThat(line).contains("\"event\":\"post.error\"", key));
+        .satisfies(line -> assertThat(line).contains("\"message\":\"post.error\"", key));
   }
 
   @Test
   void storageErrorFailsTheInvocationSoLambdaRetries() {
     S3Event event = bed.putEvent("no-such-bucket-here", "posts/elsewhere.md", null, "01");
 
-    assertThatThrownBy(() -> bed.handler.handleRequest(event, new LocalContext("PublisherFunction")))
+    assertThatThrownBy(() -> bed.invoke(event))
         .isInstanceOf(S3Exception.class);
     assertThat(bed.source("posts/elsewhere.md")).isEmpty();
+  }
+
+  @Test
+  void unreadableRecordsAreLoggedAndSkippedWhileTheRestOfTheBatchIsApplied() {
+    String key = "posts/survivor.md";
+    String version = bed.upload(key, PublishingTestBed.post("Survivor", "2025-10-01", "", "Body."));
+    String good =
+        new String(StreamInvocation.s3Json(bed.putEvent(key, version, "0A")), StandardCharsets.UTF_8);
+    String goodRecord = good.substring(good.indexOf('[') + 1, good.lastIndexOf(']'));
+    String event =
+        "{\"Records\":["
+            + "42,"
+            + "{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{}}},"
+            + "{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},"
+            + "\"object\":{\"key\":\"posts/odd.md\",\"sequencer\":\"not-hex\"}}},"
+            + "{\"eventName\":[\"ObjectCreated:Put\"],\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"posts/x.md\"}}},"
+            + goodRecord
+            + "]}";
+    LocalContext context = new LocalContext("PublisherFunction");
+
+    StreamInvocation.invoke(bed.handler(context), event.getBytes(StandardCharsets.UTF_8), context);
+
+    assertThat(bed.post("survivor")).isPresent();
+    assertThat(context.logLines()).hasSize(5);
+    assertThat(context.logLines().subList(0, 4))
+        .allSatisfy(line -> assertThat(line).contains("\"message\":\"post.unreadable\"", "\"reason\":"))
+        .satisfiesExactly(
+            line -> assertThat(line).contains("\"index\":0"),
+            line -> assertThat(line).contains("\"index\":1"),
+            line -> assertThat(line).contains("\"index\":2", "\"key\":\"posts/odd.md\"").doesNotContain("not-hex"),
+            line -> assertThat(line).contains("\"index\":3"));
+    assertThat(context.logLines().get(4)).contains("\"message\":\"post.published\"", key);
+  }
+
+  @Test
+  void eventThatIsNotAnS3EventIsLoggedAndNotRetried() {
+    LocalContext context = new LocalContext("PublisherFunction");
+
+    StreamInvocation.invoke(bed.handler(context), "{\"Records\": \"no\"}".getBytes(StandardCharsets.UTF_8), context);
+    StreamInvocation.invoke(bed.handler(context), "not json".getBytes(StandardCharsets.UTF_8), context);
+
+    assertThat(context.logLines())
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains("\"message\":\"batch.malformed\""));
   }
 }

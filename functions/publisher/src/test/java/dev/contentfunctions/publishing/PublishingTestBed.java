@@ -1,5 +1,6 @@
 package dev.contentfunctions.publishing;
 
+import dev.contentfunctions.tables.posts.DynamoDbPublicationRepository;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3BucketEntity;
@@ -8,6 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
+import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
@@ -44,7 +47,6 @@ final class PublishingTestBed {
   final String table;
   final String bucket;
   final PublishingService service;
-  final PublisherHandler handler;
 
   PublishingTestBed() {
     this(TemplateResources.uniqueName("content"));
@@ -56,7 +58,20 @@ final class PublishingTestBed {
     table = resources.createTable("PostsTable", TemplateResources.uniqueName("posts"));
     bucket = resources.createBucket("ContentBucket", bucketName);
     service = service(table);
-    handler = new PublisherHandler(service);
+  }
+
+  /** The handler as Lambda builds it, logging into {@code context}. */
+  PublisherHandler handler(LocalContext context) {
+    return new PublisherHandler(service, context.log());
+  }
+
+  /** An S3 event handed over as Lambda does: its JSON, to the stream handler. */
+  void invoke(S3Event event, LocalContext context) {
+    StreamInvocation.s3(handler(context), event, context);
+  }
+
+  void invoke(S3Event event) {
+    invoke(event, new LocalContext("PublisherFunction"));
   }
 
   /**
@@ -67,8 +82,8 @@ final class PublishingTestBed {
   PublishingService service(String postsTable) {
     Clock clock = new TickingClock(NOW);
     return new PublishingService(
-        new PostFiles(moto.s3()),
-        new PublicationRepository(dynamoDb, postsTable, clock),
+        new S3PostFiles(moto.s3()),
+        new DynamoDbPublicationRepository(dynamoDb, postsTable, clock),
         new FrontMatterParser(),
         new MarkdownRenderer(),
         clock);

@@ -3,12 +3,12 @@ package dev.contentfunctions.publishing;
 import dev.contentfunctions.localaws.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.RepoPaths;
+import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.localaws.TemplateResources;
 import dev.contentfunctions.tables.posts.Post;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The whole path as deployed: an upload to the bucket, the bucket's own notification (filtered as
- * template.yaml filters it), the event deserialised as Lambda deserialises it, the handler.
+ * template.yaml filters it), the event's JSON as the bucket sent it, the stream handler.
  */
 class S3NotificationsIT {
   private final PublishingTestBed bed = new PublishingTestBed();
@@ -42,10 +42,8 @@ class S3NotificationsIT {
   private int deliver() {
     List<Message> messages = receive();
     for (Message message : messages) {
-      S3Event event =
-          LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader())
-              .fromJson(message.body());
-      bed.handler.handleRequest(event, new LocalContext("PublisherFunction"));
+      LocalContext context = new LocalContext("PublisherFunction");
+      StreamInvocation.invoke(bed.handler(context), message.body().getBytes(StandardCharsets.UTF_8), context);
     }
     return messages.size();
   }
@@ -93,8 +91,7 @@ class S3NotificationsIT {
     // moto sends no event for a delete marker; S3 does, and this is the event it sends.
     bed.deleteObject("posts/notes.txt");
     bed.moto.s3().deleteObject(r -> r.bucket(bed.bucket).key("reports/posts/notes.txt.json"));
-    bed.handler.handleRequest(
-        bed.deleteEvent("posts/notes.txt", "20"), new LocalContext("PublisherFunction"));
+    bed.invoke(bed.deleteEvent("posts/notes.txt", "20"));
 
     assertThat(bed.report("posts/notes.txt").path("status").asText()).isEqualTo("ignored");
     assertThat(bed.report("posts/notes.txt").path("message").asText())

@@ -353,6 +353,51 @@ public final class PostMapper {
         instant(item, CLAIMED_AT));
   }
 
+  // ------------------------------------------------------------------ conditions
+
+  /** The values the condition expressions below refer to. */
+  public static final String KEY_VALUE = ":key";
+  public static final String REVISION_VALUE = ":revision";
+  public static final String SEQUENCER_VALUE = ":sequencer";
+  public static final String PARTITION_VALUE = ":pk";
+
+  /** A file's first source record: no other event for it was applied. */
+  public static final String ABSENT = "attribute_not_exists(" + PK + ")";
+
+  /** The source record still has the revision read. */
+  public static final String REVISION_IS = REVISION + " = " + REVISION_VALUE;
+
+  /** A name (post or alias item) free, or the file's own. */
+  public static final String FREE_OR_OWNED = ABSENT + " OR " + SOURCE_KEY + " = " + KEY_VALUE;
+
+  /** A name still held by another file's post or alias. */
+  public static final String HELD_BY_ANOTHER =
+      "attribute_exists(" + PK + ") AND " + SOURCE_KEY + " <> " + KEY_VALUE;
+
+  /** A claim of a version without a sequencer, not claimed since by a version with one. */
+  public static final String CLAIM_WITHOUT_SEQUENCER = "attribute_not_exists(" + SEQUENCER + ")";
+
+  /** A claim gone, or still the one of that version. */
+  public static final String CLAIM_OF_SEQUENCER = ABSENT + " OR " + SEQUENCER + " = " + SEQUENCER_VALUE;
+
+  /** Every item of one partition, for a Query. */
+  public static final String PARTITION_IS = PK + " = " + PARTITION_VALUE;
+
+  /** The key of the file a post, alias or source item belongs to. */
+  public static String sourceKeyOf(Map<String, AttributeValue> item) {
+    return text(item, SOURCE_KEY);
+  }
+
+  /** The revision of a source record's item. */
+  public static long revisionOf(Map<String, AttributeValue> item) {
+    return number(item, REVISION);
+  }
+
+  /** The sequencer of a source record's or claim's item; null when its event had none. */
+  public static String sequencerOf(Map<String, AttributeValue> item) {
+    return text(item, SEQUENCER);
+  }
+
   // ------------------------------------------------------------------ conversions
 
   /** The gzipped body: {"html": "...", "toc": [{"level": 2, "text": "...", "id": "..."}]}. */
