@@ -1,8 +1,8 @@
 package dev.contentfunctions.notifier;
 
+import dev.contentfunctions.tables.consultations.VisitorCharacters;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * One value a visitor typed, made fit for the coach's plain-text e-mail: it can neither start a
@@ -24,9 +24,6 @@ import java.util.Set;
  * points) are kept, so that no stored value can make the e-mail larger than SNS accepts.
  */
 final class VisitorText {
-  private static final Set<Integer> KEPT_FORMAT_CHARACTERS =
-      Set.of(0x200C, 0x200D, 0x200E, 0x200F, 0x061C);
-
   private final String kept;
   private final int length;
 
@@ -110,12 +107,9 @@ final class VisitorText {
     return shown.toString();
   }
 
+  /** One rule for every place that shows visitor text (this e-mail, the coach's CSV export). */
   private static boolean isLineBreak(int c) {
-    return (c >= 0x0A && c <= 0x0D)
-        || (c >= 0x1C && c <= 0x1E)
-        || c == 0x85
-        || c == 0x2028
-        || c == 0x2029;
+    return VisitorCharacters.isLineBreak(c);
   }
 
   private static boolean isBlank(int c) {
@@ -123,10 +117,6 @@ final class VisitorText {
   }
 
   private static boolean isHidden(int c) {
-    return switch (Character.getType(c)) {
-      case Character.CONTROL, Character.SURROGATE -> true;
-      case Character.FORMAT -> !KEPT_FORMAT_CHARACTERS.contains(c);
-      default -> false;
-    };
+    return VisitorCharacters.isHidden(c);
   }
 }
