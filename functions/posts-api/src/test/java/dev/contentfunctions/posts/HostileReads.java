@@ -74,7 +74,14 @@ final class HostileReads {
     }
   }
 
+  /** The paths whose ETags (plain, then gzip) the caller gives, in this order. */
+  static final List<String> REVALIDATED =
+      List.of("/posts", "/tags", "/feed.xml", "/posts/fish-chips", "/posts/mindfulness-for-relationships");
+
   ReadRequest request() {
+    if (draw.weighted(9, 1) == 1) {
+      return revalidation();
+    }
     String method =
         switch (draw.weighted(12, 3, 1, 1, 1, 1)) {
           case 0 -> "GET";
@@ -87,11 +94,24 @@ final class HostileReads {
     return new ReadRequest(method, path(), headers());
   }
 
+  /** A cache revalidating what it holds: a path's own ETag (either variant, maybe weak) back. */
+  private ReadRequest revalidation() {
+    int path = draw.nextInt(REVALIDATED.size());
+    boolean gzip = draw.nextBoolean();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("If-None-Match", draw.oneOf("", "W/") + etags.get(2 * path + (gzip ? 1 : 0)));
+    if (gzip) {
+      headers.put("Accept-Encoding", "gzip");
+    }
+    return new ReadRequest(draw.oneOf("GET", "HEAD"), REVALIDATED.get(path), headers);
+  }
+
   // ------------------------------------------------------------------ paths and queries
 
   private String path() {
-    return switch (draw.weighted(4, 4, 2, 2, 1)) {
+    return switch (draw.weighted(4, 4, 2, 2, 1, 1)) {
       case 0 -> "/posts" + query();
+      case 5 -> "/posts?limit=" + encode(limitValue());
       case 1 ->
           "/posts/"
               + slugSegment()
