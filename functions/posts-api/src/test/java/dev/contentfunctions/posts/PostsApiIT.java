@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.HttpApiRequest;
+import dev.contentfunctions.http.CursorCodec;
 import dev.contentfunctions.http.Representation;
 import dev.contentfunctions.tables.posts.PostMapper;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -158,6 +159,17 @@ class PostsApiIT {
     assertThat(foreign.getStatusCode()).isEqualTo(400);
     // One cursor format for every listing (HMAC over the listing): a foreign cursor reads as any invalid one.
     assertThat(json(foreign).path("detail").asText()).contains("not valid for this listing");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not-a-date|fish-chips", "2025-01-01T00:00:00Z|Not A Slug", "2025-01-01T00:00:00Z|a-slug-longer-than-any-post-can-have-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+  void aCursorSignedWithOurKeyButHoldingNoPositionIsRefusedBeforeDynamoDb(String fields) {
+    String cursor = new CursorCodec(BlogTestBed.HASHING_SECRET).encode("posts", List.of(fields.split("\\|")));
+
+    APIGatewayV2HTTPResponse response = blog.get("/posts?cursor=" + cursor);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json(response).path("detail").asText()).contains("cursor is not valid");
   }
 
   // ------------------------------------------------------------------ one post
