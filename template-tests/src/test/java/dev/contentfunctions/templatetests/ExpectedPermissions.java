@@ -50,8 +50,9 @@ final class ExpectedPermissions {
           "PostsApiFunction",
           new Role(
               Set.of(BASIC_EXECUTION),
+              // BatchGetItem: the feed reads its posts' bodies in one call.
               allow(
-                  "dynamodb:GetItem dynamodb:Query",
+                  "dynamodb:GetItem dynamodb:BatchGetItem dynamodb:Query",
                   POSTS_TABLE,
                   "!Sub ${PostsTable.Arn}/index/ByDate")),
           "ConsultationsFunction",

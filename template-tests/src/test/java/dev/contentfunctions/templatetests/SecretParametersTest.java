@@ -124,6 +124,7 @@ class SecretParametersTest {
     assertThat(checked)
         .contains(
             "PostsApiFunction.PREVIEW_TOKEN",
+            "PostsApiFunction.HASHING_SECRET",
             "ConsultationsFunction.HASHING_SECRET",
             "CoachApiFunction.HASHING_SECRET");
   }

@@ -90,7 +90,8 @@ public final class CursorCodec {
     }
   }
 
-  private static ApiException invalid() {
+  /** The one refusal of a bad cursor, also for fields a function cannot read from a valid one. */
+  public static ApiException invalid() {
     return new ApiException.BadRequest(
         "The cursor is not valid for this listing; use the nextCursor of a previous response, unchanged, or start again without one.");
   }

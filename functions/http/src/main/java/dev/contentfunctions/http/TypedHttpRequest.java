@@ -3,7 +3,6 @@ package dev.contentfunctions.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ public final class TypedHttpRequest {
   private final APIGatewayV2HTTPEvent event;
   private final Map<String, String> headers = new HashMap<>();
   private final String requestId;
-  private List<QueryParameters.Parameter> queryParameters;
+  private Query query;
 
   public TypedHttpRequest(APIGatewayV2HTTPEvent event, Context context) {
     this.event = event;
@@ -44,35 +43,16 @@ public final class TypedHttpRequest {
   }
 
   /**
-   * The query's parameters in order, decoded once, here, from {@code rawQueryString}: API Gateway's
-   * {@code queryStringParameters} are decoded too, but join a repeated name's values with commas
-   * (ambiguous) and cannot be re-encoded as sent.
+   * The decoded value of the parameter whose decoded name is {@code name}, or null: decoded by
+   * {@link Query} from {@code rawQueryString}, as {@link HttpRequest} does.
    *
-   * @throws ApiException.BadRequest a malformed percent-escape, or escapes that are not UTF-8
-   */
-  public List<QueryParameters.Parameter> queryParameters() {
-    if (queryParameters == null) {
-      queryParameters = QueryParameters.parse(event.getRawQueryString() == null ? "" : event.getRawQueryString());
-    }
-    return queryParameters;
-  }
-
-  /**
-   * The decoded value of the parameter whose decoded name is {@code name}, or null.
-   *
-   * @throws ApiException.BadRequest the parameter is given more than once, or the query is malformed
+   * @throws ApiException.BadRequest the parameter is given twice with different values, or the query is malformed
    */
   public String query(String name) {
-    String value = null;
-    for (QueryParameters.Parameter parameter : queryParameters()) {
-      if (parameter.name().equals(name)) {
-        if (value != null) {
-          throw new ApiException.BadRequest("The parameter '" + name + "' is given more than once.");
-        }
-        value = parameter.value();
-      }
+    if (query == null) {
+      query = Query.parse(event.getRawQueryString());
     }
-    return value;
+    return query.value(name);
   }
 
   /** A header by its lower-case name, or null. */

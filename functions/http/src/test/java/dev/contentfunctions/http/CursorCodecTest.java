@@ -7,6 +7,8 @@ import dev.contentfunctions.http.ApiException;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class CursorCodecTest {
   private final CursorCodec codec = new CursorCodec("k".repeat(32));
@@ -37,6 +39,22 @@ class CursorCodecTest {
     }
     assertThatThrownBy(() -> codec.decode(cursor, "tag:b", 1)).isInstanceOf(ApiException.BadRequest.class);
     assertThatThrownBy(() -> codec.decode(cursor, "tag:a", 2)).isInstanceOf(ApiException.BadRequest.class);
+  }
+
+  @Test
+  void everySingleCharacterEditIsRefused() {
+    String cursor = codec.encode("posts", List.of("2025-11-03T00:00:00Z", "a-post"));
+    for (int i = 0; i < cursor.length(); i++) {
+      String edited = cursor.substring(0, i) + (cursor.charAt(i) == 'x' ? 'y' : 'x') + cursor.substring(i + 1);
+      assertThatThrownBy(() -> codec.decode(edited, "posts", 2)).as("edit at %d", i).isInstanceOf(ApiException.BadRequest.class);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "!!!", "AAAA", "bm90IGEgY3Vyc29y", "=", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+  void garbageIsRefused(String cursor) {
+    assertThatThrownBy(() -> codec.decode(cursor, "posts", 2))
+        .isInstanceOf(ApiException.BadRequest.class);
   }
 
   @Test

@@ -25,7 +25,10 @@ class QueryTest {
         "tag=&limit=2       | tag     | ''",
         "tag                | tag     | ''",
         "a=1&&tag=x&        | tag     | x",
-        "tag=x&tag=x        | tag     | x"
+        "tag=x&tag=x        | tag     | x",
+        "x=%E2%9C%93        | x       | ✓",
+        "%2570=1            | %70     | 1",
+        "=v                 | ''      | v"
       })
   void decodesNamesAndValuesOnce(String raw, String name, String value) {
     assertThat(Query.parse(raw).value(name)).isEqualTo(value);
@@ -38,7 +41,11 @@ class QueryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tag=%zz", "tag=%4", "tag=%", "%zzreview=x", "tag=%C3", "tag=%FF%FE", "tag=%ED%A0%80", "tag=%\u0663\u0663", "tag=\ud800", "tag=a\udc00b"})
+  @ValueSource(
+      strings = {
+        "tag=%zz", "tag=%4", "tag=%", "%zzreview=x", "tag=%C3", "tag=%FF%FE", "tag=%ED%A0%80", "tag=%\u0663\u0663",
+        "tag=\ud800", "tag=a\udc00b", "a=%2", "%g1=1", "a=%C0%80"
+      })
   void refusesWhatIsNotPercentEncodedUtf8(String raw) {
     assertThatThrownBy(() -> Query.parse(raw))
         .isInstanceOf(ApiException.BadRequest.class)
@@ -50,6 +57,22 @@ class QueryTest {
     assertThatThrownBy(() -> Query.parse("limit=1&limit=50").value("limit"))
         .isInstanceOf(ApiException.BadRequest.class)
         .hasMessageContaining("'limit'");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "q=two+words|q=two%20words", "q=two%20words|q=two%20words", "p=%2B|p=%2B", "%75tm=%E2%9C%93|utm=%E2%9C%93",
+        "flag|flag=", "a=%26b%3D|a=%26b%3D"
+      })
+  void reencodingGivesOneCanonicalQueryWithTheSameMeaning(String raw, String encoded) {
+    Query query = Query.parse(raw);
+
+    assertThat(query.without(Set.of())).isEqualTo(encoded);
+    Query again = Query.parse(encoded);
+    assertThat(again.names()).isEqualTo(query.names());
+    query.names().forEach(name -> assertThat(again.values(name)).isEqualTo(query.values(name)));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.contentfunctions.posts;
 
-import dev.contentfunctions.posts.PostsService.PostPage;
 import dev.contentfunctions.posts.PostsService.PostView;
 import dev.contentfunctions.posts.PostsService.TagCount;
 import dev.contentfunctions.kit.json.JsonWriter;
@@ -21,7 +20,10 @@ final class PostJson {
     this.config = config;
   }
 
-  String page(PostPage page) {
+  /** A listing's page as the client reads it; {@code nextCursor} null on the last page. */
+  record Page(List<PostSummary> posts, String nextCursor) {}
+
+  String page(Page page) {
     JsonWriter json = JsonWriter.object();
     summaries(json, page.posts());
     return json.field("nextCursor", page.nextCursor()).finish();

@@ -8,8 +8,10 @@ import dev.contentfunctions.kit.Env;
  * @param siteUrl the public website's base URL (no trailing slash): canonical links, feed, sitemap
  * @param siteName the blog's name, for the feed
  * @param previewToken the author's secret for reading drafts and scheduled posts; null disables preview
+ * @param hashingSecret the deployment's secret, from which the listings' cursor key is derived
  */
-public record PostsApiConfig(String postsTable, String siteUrl, String siteName, String previewToken) {
+public record PostsApiConfig(
+    String postsTable, String siteUrl, String siteName, String previewToken, String hashingSecret) {
   public PostsApiConfig {
     siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
   }
@@ -19,7 +21,8 @@ public record PostsApiConfig(String postsTable, String siteUrl, String siteName,
         Env.require("POSTS_TABLE"),
         Env.require("SITE_URL"),
         Env.require("SITE_NAME"),
-        Env.optional("PREVIEW_TOKEN"));
+        Env.optional("PREVIEW_TOKEN"),
+        Env.require("HASHING_SECRET"));
   }
 
   /** Where the website shows a post. */

@@ -1,40 +1,55 @@
 package dev.contentfunctions.posts;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.contentfunctions.kit.aws.AwsClients;
-import dev.contentfunctions.kit.aws.AwsErrors;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.contentfunctions.http.ApiException;
-import dev.contentfunctions.http.TypedHttpRequest;
-import dev.contentfunctions.http.HttpResponses;
+import dev.contentfunctions.http.CursorCodec;
+import dev.contentfunctions.http.HttpEndpoint;
+import dev.contentfunctions.http.HttpRequest;
 import dev.contentfunctions.http.QueryParameters;
-import dev.contentfunctions.kit.log.EventLog;
+import dev.contentfunctions.http.Representation;
+import dev.contentfunctions.http.Responses;
+import dev.contentfunctions.kit.aws.AwsClients;
+import dev.contentfunctions.kit.events.HttpApiResponse;
+import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.posts.PostsService.Found;
+import dev.contentfunctions.posts.PostsService.Lookup;
+import dev.contentfunctions.posts.PostsService.Moved;
+import dev.contentfunctions.posts.PostsService.PostPage;
+import dev.contentfunctions.tables.posts.DynamoDbPostRepository;
+import dev.contentfunctions.tables.posts.ListPosition;
+import dev.contentfunctions.tables.posts.Listing;
+import dev.contentfunctions.tables.posts.PostRepository;
+import dev.contentfunctions.tables.posts.Slug;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * API Gateway (HTTP API, payload 2.0) -> {@link PostsService} -> JSON, RSS or sitemap XML. Every
- * answer is either a cacheable representation, a redirect, or an RFC 9457 problem: bad input is a
- * 4xx, DynamoDB throttling or unreachable is a 503 with Retry-After, and nothing else leaks.
+ * API Gateway (HTTP API, payload 2.0) -> {@link PostsService} -> JSON, RSS or sitemap XML. The
+ * routes decode the request into typed inputs (a limit, a {@link Slug}, a tag, a cursor's position)
+ * and map the service's results to responses; {@link HttpEndpoint} does the rest (malformed events,
+ * problems, 503 with Retry-After when DynamoDB is throttling or unreachable, one log line per request).
  */
-public final class PostsApiHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-  /** Seconds a client should wait before retrying when DynamoDB is throttling or unreachable. */
-  static final int RETRY_AFTER_SECONDS = 5;
-
-  private static final String JSON = HttpResponses.JSON;
-
+public final class PostsApiHandler implements RequestStreamHandler {
   /** The preview token's query parameter (its decoded name: a client may percent-encode it). */
   private static final String PREVIEW = "preview";
 
+  private final HttpEndpoint endpoint;
   private final PostsService service;
   private final PostsApiConfig config;
+  private final CursorCodec cursors;
   private final PostJson json;
   private final FeedDocuments feeds;
 
@@ -47,95 +62,138 @@ public final class PostsApiHandler
    * With SnapStart (template.yaml) this runs once per published version, and priming runs after it.
    */
   public PostsApiHandler() {
-    this(
-        PostsApiConfig.fromEnvironment(),
-        AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(),
-        Clock.systemUTC());
+    this(PostsApiConfig.fromEnvironment(), Log.standardOutput());
     priming = SnapStartPriming.register(this);
   }
 
-  public PostsApiHandler(PostsApiConfig config, DynamoDbClient dynamoDb, Clock clock) {
+  private PostsApiHandler(PostsApiConfig config, Log log) {
+    this(
+        config,
+        new DynamoDbPostRepository(
+            AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(), config.postsTable()),
+        Clock.systemUTC(),
+        log);
+  }
+
+  public PostsApiHandler(PostsApiConfig config, PostRepository posts, Clock clock, Log log) {
     this.config = config;
-    this.service = new PostsService(new PostRepository(dynamoDb, config.postsTable()), clock);
+    this.service = new PostsService(posts, clock);
+    this.cursors = new CursorCodec(config.hashingSecret());
     this.json = new PostJson(config);
     this.feeds = new FeedDocuments(config, config.siteName());
+    this.endpoint =
+        new HttpEndpoint(this::respond, "The blog is briefly unavailable; please try again in a few seconds.", log);
   }
 
   @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    TypedHttpRequest request = new TypedHttpRequest(event, context);
-    String requestId = request.requestId();
-    EventLog log = new EventLog(context.getLogger(), requestId);
-    String path = request.path();
-    try {
-      return route(request);
-    } catch (ApiException e) {
-      return HttpResponses.problem(e, requestId);
-    } catch (PostsService.Moved moved) {
-      return redirect(request, moved);
-    } catch (SdkException e) {
-      if (AwsErrors.isTransient(e)) {
-        log.warn("dependency.unavailable", "path", path, "error", e.getClass().getSimpleName());
-        return HttpResponses.problem(
-            new ApiException.Unavailable(
-                "The blog is briefly unavailable; please try again in a few seconds.", RETRY_AFTER_SECONDS),
-            requestId);
-      }
-      log.error("request.failed", "path", path, "error", e.getClass().getSimpleName(), "detail", e.getMessage());
-      return HttpResponses.unexpected(requestId);
-    } catch (RuntimeException e) {
-      log.error("request.failed", "path", path, "error", e.getClass().getSimpleName(), "detail", e.getMessage());
-      return HttpResponses.unexpected(requestId);
-    }
+  public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
+    endpoint.handle(event, out, context);
   }
 
-  private APIGatewayV2HTTPResponse route(TypedHttpRequest request) {
+  private HttpApiResponse respond(HttpRequest request, Log log) {
     String path = request.path();
     ApiRoute.Match match =
         ApiRoute.match(path).orElseThrow(() -> new ApiException.NotFound("There is nothing at " + path + "."));
     String method = request.method();
     if (method.equals("OPTIONS")) {
       // With ANY routes, CORS preflights reach the function; API Gateway adds the CORS headers.
-      return HttpResponses.response(204, null, null, Map.of("Allow", ApiRoute.ALLOWED_METHODS));
+      return Responses.response(204, null, null, Map.of("Allow", ApiRoute.ALLOWED_METHODS));
     }
     if (!method.equals("GET") && !method.equals("HEAD")) {
-      throw new ApiException.MethodNotAllowed(method, ApiRoute.ALLOWED_METHODS);
+      throw HttpRequest.methodNotAllowed(method, ApiRoute.ALLOWED_METHODS);
     }
     // Decoded (and a malformed query refused) on every route, before any parameter is read.
-    request.queryParameters();
+    request.query();
     String slug = match.parameters().get("slug");
-    Representation representation =
-        switch (match.route()) {
-          case POSTS -> new Representation(
-              json.page(service.list(request.query("tag"), request.query("limit"), request.query("cursor"))),
-              JSON,
-              Representation.PUBLIC);
-          case POST -> {
-            PostsService.PostView view = service.post(slug, isPreview(request));
-            yield new Representation(
-                json.post(view), JSON, view.preview() ? Representation.PRIVATE : Representation.PUBLIC);
-          }
-          case RELATED -> new Representation(
-              json.related(service.related(slug, request.query("limit"))), JSON, Representation.PUBLIC);
-          case TAGS -> new Representation(json.tags(service.tags()), JSON, Representation.PUBLIC);
-          case FEED -> new Representation(
-              feeds.rss(service.latest()),
-              "application/rss+xml; charset=utf-8",
-              Representation.PUBLIC);
-          case SITEMAP -> new Representation(
-              feeds.sitemap(service.all()), "application/xml; charset=utf-8", Representation.PUBLIC);
-        };
-    return representation.toResponse(request.headers(), method.equals("HEAD"));
+    return switch (match.route()) {
+      case POSTS -> ok(request, json.page(listing(request)), Representation.PUBLIC);
+      case POST -> answer(request, slug, Slug.parse(slug).map(s -> service.post(s, isPreview(request))), view ->
+          new Representation(json.post(view), Responses.JSON, view.preview() ? Representation.PRIVATE : Representation.PUBLIC));
+      case RELATED -> {
+        int limit = QueryParameters.count("limit", request.query("limit"), PostsService.DEFAULT_RELATED, PostsService.MAX_RELATED);
+        yield answer(request, slug, Slug.parse(slug).map(s -> service.related(s, limit)), posts ->
+            new Representation(json.related(posts), Responses.JSON, Representation.PUBLIC));
+      }
+      case TAGS -> ok(request, json.tags(service.tags()), Representation.PUBLIC);
+      case FEED -> new Representation(feeds.rss(service.latest()), "application/rss+xml; charset=utf-8", Representation.PUBLIC)
+          .toResponse(request.headers(), isHead(request));
+      case SITEMAP -> new Representation(feeds.sitemap(service.all()), "application/xml; charset=utf-8", Representation.PUBLIC)
+          .toResponse(request.headers(), isHead(request));
+    };
+  }
+
+  /** One page of a listing; its nextCursor names where the next starts, for this listing only. */
+  private PostJson.Page listing(HttpRequest request) {
+    int limit = QueryParameters.count("limit", request.query("limit"), PostsService.DEFAULT_PAGE_SIZE, PostsService.MAX_PAGE_SIZE);
+    String tag = request.query("tag");
+    Listing listing =
+        tag == null
+            ? Listing.published()
+            : Listing.tagged(
+                Slug.parse(tag)
+                    .orElseThrow(
+                        () -> new ApiException.BadRequest(
+                            "'tag' must be lowercase letters, digits and single hyphens, at most " + Slug.MAX_LENGTH + " characters.")));
+    Optional<ListPosition> after = Optional.ofNullable(request.query("cursor")).map(cursor -> position(cursor, listing));
+    PostPage page = service.list(listing, limit, after);
+    return new PostJson.Page(page.posts(), page.next().map(next -> cursor(next, listing)).orElse(null));
+  }
+
+  private String cursor(ListPosition position, Listing listing) {
+    return cursors.encode(cursorListing(listing), List.of(position.publishedAt().toString(), position.slug().value()));
+  }
+
+  /** Where a cursor this function wrote for {@code listing} says the next page starts; else a 400. */
+  private ListPosition position(String cursor, Listing listing) {
+    List<String> fields = cursors.decode(cursor, cursorListing(listing), 2);
+    Optional<Slug> slug = Slug.parse(fields.get(1));
+    try {
+      if (slug.isPresent()) {
+        return new ListPosition(Instant.parse(fields.get(0)), slug.get());
+      }
+    } catch (DateTimeParseException e) {
+      // Signed with our key, so at most a format of ours that this code no longer reads.
+    }
+    throw CursorCodec.invalid();
+  }
+
+  /** What a cursor is bound to: it is refused on any other listing. */
+  private static String cursorListing(Listing listing) {
+    return listing.tag().map(tag -> "posts:tag:" + tag.value()).orElse("posts");
+  }
+
+  /**
+   * A lookup's answer: the representation, a 301 to the current slug, or a 404. A malformed slug
+   * (no lookup) is simply a page that does not exist, answered like every slug the caller may not
+   * see, so that none can be told apart.
+   */
+  private <T> HttpApiResponse answer(
+      HttpRequest request, String slug, Optional<Lookup<T>> lookup, Function<T, Representation> representation) {
+    Lookup<T> result = lookup.orElseGet(PostsService.NotFound::new);
+    if (result instanceof Found<T> found) {
+      return representation.apply(found.value()).toResponse(request.headers(), isHead(request));
+    }
+    if (result instanceof Moved<T> moved) {
+      return redirect(request, moved);
+    }
+    throw new ApiException.NotFound("There is no post '" + slug + "'.");
+  }
+
+  private static HttpApiResponse ok(HttpRequest request, String body, String cacheControl) {
+    return new Representation(body, Responses.JSON, cacheControl).toResponse(request.headers(), isHead(request));
+  }
+
+  private static boolean isHead(HttpRequest request) {
+    return request.method().equals("HEAD");
   }
 
   /** The author's preview: the token as header (preferred: kept out of URLs and logs) or query. */
-  private boolean isPreview(TypedHttpRequest request) {
+  private boolean isPreview(HttpRequest request) {
     String expected = config.previewToken();
     String given = request.header("x-preview-token") != null ? request.header("x-preview-token") : request.query(PREVIEW);
     return expected != null
         && given != null
-        && MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -145,22 +203,14 @@ public final class PostsApiHandler
    * token so that their link still previews. The Location is a path: the API is served at its
    * domain's root.
    */
-  private static APIGatewayV2HTTPResponse redirect(TypedHttpRequest request, PostsService.Moved moved) {
+  private static HttpApiResponse redirect(HttpRequest request, Moved<?> moved) {
     String[] parts = request.path().split("/", -1);
-    parts[2] = moved.slug();
+    parts[2] = moved.slug().value();
     String location = String.join("/", parts);
-    String query =
-        QueryParameters.encode(
-            request.queryParameters().stream()
-                .filter(parameter -> moved.preview() || !parameter.name().equals(PREVIEW))
-                .toList());
+    String query = request.query().without(moved.preview() ? Set.of() : Set.of(PREVIEW));
     if (!query.isEmpty()) {
       location += "?" + query;
     }
-    return HttpResponses.response(
-        301,
-        null,
-        null,
-        Map.of("Location", location, "Cache-Control", moved.preview() ? Representation.PRIVATE : Representation.PUBLIC));
+    return Responses.redirect(301, location, moved.preview() ? Representation.PRIVATE : Representation.PUBLIC);
   }
 }

@@ -5,7 +5,14 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.contentfunctions.kit.json.JsonReader;
+import dev.contentfunctions.kit.json.JsonWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.crac.Core;
@@ -13,9 +20,10 @@ import org.crac.Resource;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, sends the read API's own
- * request paths through the handler, so that the classes they load (SDK marshalling, HTTP client,
- * JSON writing, problem responses) and their static state are in the snapshot instead of being
- * loaded during the first visitor's request after a restore.
+ * request paths through the handler, as the JSON events Lambda would pass (read by the same stream
+ * path, answered as the same JSON), so that the classes they load (event decoding, SDK marshalling,
+ * HTTP client, JSON writing, problem responses) and their static state are in the snapshot instead
+ * of being loaded during the first visitor's request after a restore.
  *
  * <p>Only reads: a post that is not expected to exist (a miss runs the whole GetItem path, and the
  * alias lookup after it) and the first item of the listing. Failures are answered by the handler as
@@ -25,18 +33,16 @@ final class SnapStartPriming implements Resource {
   /** A well-formed slug (malformed ones never reach DynamoDB) that no post is expected to have. */
   private static final String MISSING_SLUG = "snapstart-priming-no-such-post";
 
-  private static final List<Request> REQUESTS =
+  /** Path and raw query of each priming request. */
+  private static final List<String[]> REQUESTS =
       List.of(
-          new Request("/posts/" + MISSING_SLUG, ""),
-          new Request("/posts/" + MISSING_SLUG + "/related", ""),
-          new Request("/posts", "limit=1"));
+          new String[] {"/posts/" + MISSING_SLUG, ""},
+          new String[] {"/posts/" + MISSING_SLUG + "/related", ""},
+          new String[] {"/posts", "limit=1"});
 
-  /** What the handler reads of an event: the query as API Gateway's rawQueryString. */
-  private record Request(String path, String rawQuery) {}
+  private final RequestStreamHandler handler;
 
-  private final PostsApiHandler handler;
-
-  private SnapStartPriming(PostsApiHandler handler) {
+  private SnapStartPriming(RequestStreamHandler handler) {
     this.handler = handler;
   }
 
@@ -44,14 +50,14 @@ final class SnapStartPriming implements Resource {
    * Registers priming for the handler Lambda built. The caller keeps the returned object: CRaC
    * holds registered resources weakly.
    */
-  static SnapStartPriming register(PostsApiHandler handler) {
+  static SnapStartPriming register(RequestStreamHandler handler) {
     SnapStartPriming priming = new SnapStartPriming(handler);
     Core.getGlobalContext().register(priming);
     return priming;
   }
 
   @Override
-  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
     prime();
   }
 
@@ -61,22 +67,37 @@ final class SnapStartPriming implements Resource {
   }
 
   /** Sends each priming request through the handler once; returns the status codes. */
-  List<Integer> prime() {
-    return REQUESTS.stream()
-        .map(request -> handler.handleRequest(event(request), PrimingContext.INSTANCE).getStatusCode())
-        .toList();
+  List<Integer> prime() throws IOException {
+    List<Integer> statuses = new ArrayList<>();
+    for (String[] request : REQUESTS) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      handler.handleRequest(new ByteArrayInputStream(event(request[0], request[1])), out, PrimingContext.INSTANCE);
+      Object response = JsonReader.read(out.toString(StandardCharsets.UTF_8));
+      statuses.add(response instanceof Map<?, ?> fields && fields.get("statusCode") instanceof Integer status ? status : -1);
+    }
+    return statuses;
   }
 
-  private static APIGatewayV2HTTPEvent event(Request request) {
-    var http =
-        APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(request.path()).build();
-    return APIGatewayV2HTTPEvent.builder()
-        .withRawPath(request.path())
-        .withRawQueryString(request.rawQuery())
-        .withHeaders(Map.of("accept-encoding", "gzip"))
-        .withRequestContext(
-            APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("snapstart-priming").withHttp(http).build())
-        .build();
+  /** An HTTP API (payload 2.0) event as API Gateway sends it for a GET of {@code path}. */
+  static byte[] event(String path, String rawQuery) {
+    return JsonWriter.object()
+        .field("version", "2.0")
+        .field("routeKey", "$default")
+        .field("rawPath", path)
+        .field("rawQueryString", rawQuery)
+        .field("headers", Map.of("accept-encoding", "gzip"))
+        .startObject("requestContext")
+        .field("requestId", "snapstart-priming")
+        .startObject("http")
+        .field("method", "GET")
+        .field("path", path)
+        .field("protocol", "HTTP/1.1")
+        .field("sourceIp", "127.0.0.1")
+        .end()
+        .end()
+        .field("isBase64Encoded", false)
+        .finish()
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** The Lambda context of the priming requests: no invocation exists yet. */

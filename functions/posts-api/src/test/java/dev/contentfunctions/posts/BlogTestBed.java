@@ -8,6 +8,9 @@ import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.HttpApiRequest;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
+import dev.contentfunctions.localaws.StreamInvocation;
+import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.tables.posts.DynamoDbPostRepository;
 import dev.contentfunctions.localaws.TemplateResources;
 import dev.contentfunctions.publishing.ObjectChange;
 import dev.contentfunctions.publishing.S3PostFiles;
@@ -37,6 +40,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 final class BlogTestBed {
   static final String SITE_URL = "https://coach.example";
   static final String PREVIEW_TOKEN = "preview-token-0123456789abcdef";
+  static final String HASHING_SECRET = "test-hashing-secret-0123456789abcdef";
 
   final MotoServer moto = MotoServer.shared();
   final String table;
@@ -44,6 +48,9 @@ final class BlogTestBed {
   private final AtomicLong sequencer = new AtomicLong(0x10);
   private final PublishingService publisher;
   Instant now = Instant.parse("2026-01-15T12:00:00Z");
+  /** What the handlers of this blog log, as Lambda's log stream would keep it. */
+  final LocalContext logs = new LocalContext("PostsApiFunction");
+  private final Log log = logs.log();
   final PostsApiHandler handler;
 
   BlogTestBed() {
@@ -80,8 +87,11 @@ final class BlogTestBed {
             return time.get();
           }
         };
-    return new PostsApiHandler(
-        new PostsApiConfig(table, SITE_URL, "Test Blog", PREVIEW_TOKEN), moto.dynamoDb(), clock);
+    return new PostsApiHandler(config(table, PREVIEW_TOKEN), new DynamoDbPostRepository(moto.dynamoDb(), table), clock, log);
+  }
+
+  static PostsApiConfig config(String table, String previewToken) {
+    return new PostsApiConfig(table, SITE_URL, "Test Blog", previewToken, HASHING_SECRET);
   }
 
   /** Publishes through the real publisher; fails the test if the post is not published. */
@@ -122,7 +132,12 @@ final class BlogTestBed {
   }
 
   APIGatewayV2HTTPResponse request(String method, String pathAndQuery, Map<String, String> headers) {
-    return handler.handleRequest(event(method, pathAndQuery, headers), new LocalContext("PostsApiFunction"));
+    return invoke(handler, event(method, pathAndQuery, headers));
+  }
+
+  /** The handler invoked as Lambda does: the event's JSON in, the response's JSON out. */
+  static APIGatewayV2HTTPResponse invoke(PostsApiHandler handler, APIGatewayV2HTTPEvent event) {
+    return StreamInvocation.http(handler, event, new LocalContext("PostsApiFunction"));
   }
 
   static APIGatewayV2HTTPEvent event(String method, String pathAndQuery, Map<String, String> headers) {

@@ -1,5 +1,6 @@
 package dev.contentfunctions.posts;
 
+import dev.contentfunctions.http.CursorCodec;
 import dev.contentfunctions.localaws.SeededDraws;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ final class HostileReads {
 
   static final List<String> TAGS =
       List.of("numbered", "even", "food", "relationships", "communication");
+
+  private static final CursorCodec OWN_KEY = new CursorCodec(BlogTestBed.HASHING_SECRET);
 
   private final SeededDraws draw;
   private final List<String> cursors;
@@ -71,7 +74,14 @@ final class HostileReads {
     }
   }
 
+  /** The paths whose ETags (plain, then gzip) the caller gives, in this order. */
+  static final List<String> REVALIDATED =
+      List.of("/posts", "/tags", "/feed.xml", "/posts/fish-chips", "/posts/mindfulness-for-relationships");
+
   ReadRequest request() {
+    if (draw.weighted(9, 1) == 1) {
+      return revalidation();
+    }
     String method =
         switch (draw.weighted(12, 3, 1, 1, 1, 1)) {
           case 0 -> "GET";
@@ -84,11 +94,24 @@ final class HostileReads {
     return new ReadRequest(method, path(), headers());
   }
 
+  /** A cache revalidating what it holds: a path's own ETag (either variant, maybe weak) back. */
+  private ReadRequest revalidation() {
+    int path = draw.nextInt(REVALIDATED.size());
+    boolean gzip = draw.nextBoolean();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("If-None-Match", draw.oneOf("", "W/") + etags.get(2 * path + (gzip ? 1 : 0)));
+    if (gzip) {
+      headers.put("Accept-Encoding", "gzip");
+    }
+    return new ReadRequest(draw.oneOf("GET", "HEAD"), REVALIDATED.get(path), headers);
+  }
+
   // ------------------------------------------------------------------ paths and queries
 
   private String path() {
-    return switch (draw.weighted(4, 4, 2, 2, 1)) {
+    return switch (draw.weighted(4, 4, 2, 2, 1, 1)) {
       case 0 -> "/posts" + query();
+      case 5 -> "/posts?limit=" + encode(limitValue());
       case 1 ->
           "/posts/"
               + slugSegment()
@@ -190,8 +213,8 @@ final class HostileReads {
 
   /**
    * Random text, random base64, cursors the API gave out, those cursors edited (a character, cut
-   * short, extended, padded, another alphabet, upper case), and cursors re-signed with the same
-   * public check value: for any listing, any position, any length of slug.
+   * short, extended, padded, another alphabet, upper case), and cursors signed with the blog's own
+   * key: for any listing, any position, any length of slug.
    */
   private String cursor() {
     return switch (draw.weighted(2, 2, 2, 1, 1, 1)) {
@@ -212,9 +235,10 @@ final class HostileReads {
     };
   }
 
+  /** Signed with the blog's own key: what only a leaked key (or a bug of ours) could produce. */
   private String reSignedCursor() {
     String list =
-        draw.oneOf("PUBLISHED", "TAG#numbered", "TAG#even", "TAG#", "TAG#no-such-tag", "published");
+        draw.oneOf("posts", "posts:tag:numbered", "posts:tag:even", "posts:tag:", "posts:tag:no-such-tag", "PUBLISHED");
     String time =
         draw.oneOf(
             "2026-01-15T12:00:00Z",
@@ -227,7 +251,8 @@ final class HostileReads {
           case 1 -> draw.text(SeededDraws.chars('a', 'z'), 1, 30);
           default -> "a".repeat(draw.oneOf(900, 1100, 2100, 5000));
         };
-    return PageCursor.encode(list, time + "#" + slug);
+    List<String> fields = draw.nextInt(5) == 0 ? List.of(time + "#" + slug) : List.of(time, slug);
+    return OWN_KEY.encode(list, fields);
   }
 
   private static String edit(String cursor, int at, String how) {

@@ -2,18 +2,19 @@ package dev.contentfunctions.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.contentfunctions.localaws.RepoPaths;
-import dev.contentfunctions.posts.PostsService.PostPage;
 import dev.contentfunctions.posts.PostsService.PostView;
 import dev.contentfunctions.posts.PostsService.TagCount;
 import dev.contentfunctions.http.ApiException;
-import dev.contentfunctions.http.HttpResponses;
+import dev.contentfunctions.http.CursorCodec;
+import dev.contentfunctions.http.HttpEndpoint;
+import dev.contentfunctions.http.Representation;
+import dev.contentfunctions.http.Responses;
+import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.tables.posts.Post;
-import dev.contentfunctions.tables.posts.PostMapper;
 import dev.contentfunctions.tables.posts.PostSummary;
 import dev.contentfunctions.tables.posts.TocEntry;
 import java.io.IOException;
@@ -36,14 +37,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * docs/openapi.yaml against what the code writes: the JSON documents of {@link PostJson} and the
- * problem details of {@link HttpResponses}, built from sample records, must fit their schemas with
+ * problem details of {@link Responses}, built from sample records, must fit their schemas with
  * exactly the documented property names, and the documented limits and header values must be the
  * code's. So a field added, renamed or made nullable in the code fails here until the document says
  * so too.
  */
 class OpenApiDocumentTest {
   private static final PostsApiConfig CONFIG =
-      new PostsApiConfig("posts", "https://www.example.com", "Mindful Relationships Blog", "a-preview-token-of-24-chars");
+      new PostsApiConfig("posts", "https://www.example.com", "Mindful Relationships Blog", "a-preview-token-of-24-chars",
+          "a-hashing-secret-of-at-least-32-chars");
   private static final PostJson JSON = new PostJson(CONFIG);
 
   private static final PostSummary OLDER =
@@ -90,7 +92,7 @@ class OpenApiDocumentTest {
 
   @Test
   void postSummarySchemaHasExactlyTheFieldsPostJsonWrites() throws IOException {
-    JsonNode summary = tree(JSON.page(new PostPage(List.of(NEWER), null))).path("posts").get(0);
+    JsonNode summary = tree(JSON.page(new PostJson.Page(List.of(NEWER), null))).path("posts").get(0);
 
     assertThat(propertyNames("PostSummary")).isEqualTo(fieldNames(summary));
     assertThat(requiredNames("PostSummary")).isEqualTo(fieldNames(summary));
@@ -105,11 +107,13 @@ class OpenApiDocumentTest {
   }
 
   static Stream<Arguments> documents() {
-    String cursor = PageCursor.encode(PostMapper.PUBLISHED_LIST, "2025-07-08T07:30:00Z#listening-without-fixing");
+    String cursor =
+        new CursorCodec("a-hashing-secret-of-at-least-32-chars")
+            .encode("posts", List.of("2025-07-08T07:30:00Z", "listening-without-fixing"));
     return Stream.of(
-        Arguments.of("PostPage", JSON.page(new PostPage(List.of(NEWER, OLDER), cursor))),
-        Arguments.of("PostPage", JSON.page(new PostPage(List.of(OLDER), null))),
-        Arguments.of("PostPage", JSON.page(new PostPage(List.of(), null))),
+        Arguments.of("PostPage", JSON.page(new PostJson.Page(List.of(NEWER, OLDER), cursor))),
+        Arguments.of("PostPage", JSON.page(new PostJson.Page(List.of(OLDER), null))),
+        Arguments.of("PostPage", JSON.page(new PostJson.Page(List.of(), null))),
         Arguments.of("RelatedPosts", JSON.related(List.of(NEWER, OLDER))),
         Arguments.of("TagList", JSON.tags(List.of(new TagCount("communication", 3), new TagCount("listening", 1)))),
         Arguments.of("Post", JSON.post(new PostView(FULL, OLDER, NEWER, false))),
@@ -119,8 +123,8 @@ class OpenApiDocumentTest {
         Arguments.of("ProblemDetails", problem(new ApiException.MethodNotAllowed("POST", ApiRoute.ALLOWED_METHODS))),
         Arguments.of(
             "ProblemDetails",
-            problem(new ApiException.Unavailable("Briefly unavailable.", PostsApiHandler.RETRY_AFTER_SECONDS))),
-        Arguments.of("ProblemDetails", HttpResponses.unexpected("Kx3pQhYvIAMEbNw=").getBody()));
+            problem(new ApiException.Unavailable("Briefly unavailable.", HttpEndpoint.RETRY_AFTER_SECONDS))),
+        Arguments.of("ProblemDetails", Responses.unexpected("Kx3pQhYvIAMEbNw=").body()));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -136,7 +140,7 @@ class OpenApiDocumentTest {
   void eachJsonRouteDocumentsTheSchemaOfWhatItWrites() {
     Map<ApiRoute, String> schemas =
         Map.of(ApiRoute.POSTS, "PostPage", ApiRoute.POST, "Post", ApiRoute.RELATED, "RelatedPosts", ApiRoute.TAGS, "TagList");
-    String mediaType = HttpResponses.JSON.split(";")[0];
+    String mediaType = Responses.JSON.split(";")[0];
 
     schemas.forEach(
         (route, schema) -> {
@@ -150,7 +154,7 @@ class OpenApiDocumentTest {
 
   @Test
   void everyProblemIsDocumentedAsProblemJson() {
-    String mediaType = HttpResponses.PROBLEM_JSON.split(";")[0];
+    String mediaType = Responses.PROBLEM_JSON.split(";")[0];
     for (String response : List.of("BadRequest", "NotFound", "MethodNotAllowed", "ServiceUnavailable", "InternalServerError")) {
       assertThat(openApi.at("/components/responses/" + response + "/content").fieldNames())
           .toIterable()
@@ -172,27 +176,27 @@ class OpenApiDocumentTest {
 
   @Test
   void documentedCachingHeadersAreTheOnesSent() {
-    APIGatewayV2HTTPResponse ok =
-        new Representation("{\"tags\":[]}", HttpResponses.JSON, Representation.PUBLIC).toResponse(Map.of(), false);
-    APIGatewayV2HTTPResponse problem =
-        HttpResponses.problem(new ApiException.NotFound("There is no post 'no-such-post'."), "Kx3pQhYvIAMEbNw=");
+    HttpApiResponse ok =
+        new Representation("{\"tags\":[]}", Responses.JSON, Representation.PUBLIC).toResponse(Map.of(), false);
+    HttpApiResponse problem =
+        Responses.problem(new ApiException.NotFound("There is no post 'no-such-post'."), "Kx3pQhYvIAMEbNw=");
 
     assertThat(enumOf("CacheControlPublic")).containsExactly(Representation.PUBLIC);
     assertThat(enumOf("CacheControlPublicOrPreview")).containsExactlyInAnyOrder(Representation.PUBLIC, Representation.PRIVATE);
-    assertThat(enumOf("CacheControlNoStore")).containsExactly(problem.getHeaders().get("Cache-Control"));
-    assertThat(HttpResponses.unexpected("Kx3pQhYvIAMEbNw=").getHeaders().get("Cache-Control"))
-        .isEqualTo(problem.getHeaders().get("Cache-Control"));
-    assertThat(enumOf("Vary")).containsExactly(ok.getHeaders().get("Vary"));
-    assertThat(ok.getHeaders().get("ETag")).matches(openApi.at("/components/headers/ETag/schema/pattern").asText());
+    assertThat(enumOf("CacheControlNoStore")).containsExactly(problem.headers().get("Cache-Control"));
+    assertThat(Responses.unexpected("Kx3pQhYvIAMEbNw=").headers().get("Cache-Control"))
+        .isEqualTo(problem.headers().get("Cache-Control"));
+    assertThat(enumOf("Vary")).containsExactly(ok.headers().get("Vary"));
+    assertThat(ok.headers().get("ETag")).matches(openApi.at("/components/headers/ETag/schema/pattern").asText());
   }
 
   @Test
   void documentedRetryAfterIsTheHandlers() {
-    APIGatewayV2HTTPResponse unavailable =
-        HttpResponses.problem(
-            new ApiException.Unavailable("Briefly unavailable.", PostsApiHandler.RETRY_AFTER_SECONDS), "Kx3pQhYvIAMEbNw=");
+    HttpApiResponse unavailable =
+        Responses.problem(
+            new ApiException.Unavailable("Briefly unavailable.", HttpEndpoint.RETRY_AFTER_SECONDS), "Kx3pQhYvIAMEbNw=");
 
-    assertThat(enumOf("RetryAfter")).containsExactly(unavailable.getHeaders().get("Retry-After"));
+    assertThat(enumOf("RetryAfter")).containsExactly(unavailable.headers().get("Retry-After"));
   }
 
   private static Post post(boolean draft, Instant updated, String author, String image, List<TocEntry> toc) {
@@ -218,7 +222,7 @@ class OpenApiDocumentTest {
   }
 
   private static String problem(ApiException e) {
-    return HttpResponses.problem(e, "Kx3pQhYvIAMEbNw=").getBody();
+    return Responses.problem(e, "Kx3pQhYvIAMEbNw=").body();
   }
 
   private static JsonNode tree(String json) throws IOException {

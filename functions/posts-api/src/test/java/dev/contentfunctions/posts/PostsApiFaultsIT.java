@@ -11,7 +11,9 @@ import dev.contentfunctions.localaws.FaultyLink.Mode;
 import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.MotoServer;
+import dev.contentfunctions.http.HttpEndpoint;
 import dev.contentfunctions.kit.aws.AwsClients;
+import dev.contentfunctions.tables.posts.DynamoDbPostRepository;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class PostsApiFaultsIT {
   private final BlogTestBed bed = new BlogTestBed();
+  private final LocalContext logs = new LocalContext("PostsApiFunction");
   private final FaultyLink link = FaultyLink.to(bed.moto.endpoint());
   private final DynamoDbClient dynamoDb =
       AwsClients.withLimits(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE)
@@ -45,33 +48,36 @@ class PostsApiFaultsIT {
 
   private PostsApiHandler handler(DynamoDbClient dynamoDb, String table) {
     return new PostsApiHandler(
-        new PostsApiConfig(table, BlogTestBed.SITE_URL, "Test Blog", null),
-        dynamoDb,
-        Clock.fixed(bed.now, ZoneOffset.UTC));
+        BlogTestBed.config(table, null),
+        new DynamoDbPostRepository(dynamoDb, table),
+        Clock.fixed(bed.now, ZoneOffset.UTC),
+        logs.log());
   }
 
   private record Answer(APIGatewayV2HTTPResponse response, List<String> logLines) {}
 
+  /** The answer and the lines the handler logged for it. */
   private Answer get(String path) {
-    LocalContext context = new LocalContext("PostsApiFunction");
-    APIGatewayV2HTTPResponse response =
-        handler.handleRequest(BlogTestBed.event("GET", path, Map.of()), context);
-    return new Answer(response, context.logLines());
+    int before = logs.logLines().size();
+    APIGatewayV2HTTPResponse response = BlogTestBed.invoke(handler, BlogTestBed.event("GET", path, Map.of()));
+    List<String> lines = logs.logLines();
+    return new Answer(response, lines.subList(before, lines.size()));
   }
 
   private static void assertRetryLater(Answer answer, String path, String error)
       throws IOException {
     assertThat(answer.response().getStatusCode()).isEqualTo(503);
     assertThat(answer.response().getHeaders())
-        .containsEntry("Retry-After", String.valueOf(PostsApiHandler.RETRY_AFTER_SECONDS))
+        .containsEntry("Retry-After", String.valueOf(HttpEndpoint.RETRY_AFTER_SECONDS))
         .containsEntry("Content-Type", "application/problem+json; charset=utf-8");
     assertThat(BlogTestBed.json(answer.response()).path("status").asInt()).isEqualTo(503);
     assertThat(answer.response().getBody()).doesNotContain("Exception", "at dev.", "127.0.0.1");
     assertThat(answer.logLines()).hasSize(1);
     JsonNode line = Json.MAPPER.readTree(answer.logLines().get(0));
-    assertThat(line.path("level").asText()).isEqualTo("WARN");
-    assertThat(line.path("event").asText()).isEqualTo("dependency.unavailable");
+    assertThat(line.path("level").asText()).isEqualTo("ERROR");
+    assertThat(line.path("message").asText()).isEqualTo("request.failed");
     assertThat(line.path("path").asText()).isEqualTo(path);
+    assertThat(line.path("status").asInt()).isEqualTo(503);
     assertThat(line.path("error").asText()).isEqualTo(error);
   }
 
@@ -113,13 +119,12 @@ class PostsApiFaultsIT {
   @Test
   void missingTableIs500ProblemWithTheRequestIdAndNoTrace() {
     APIGatewayV2HTTPEvent event = BlogTestBed.event("GET", "/posts/anything", Map.of());
-    APIGatewayV2HTTPResponse response =
-        handler(MotoServer.shared().dynamoDb(), "no-such-table")
-            .handleRequest(event, new LocalContext("PostsApiFunction"));
+    APIGatewayV2HTTPResponse response = BlogTestBed.invoke(handler(MotoServer.shared().dynamoDb(), "no-such-table"), event);
 
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(BlogTestBed.json(response).path("requestId").asText())
         .isEqualTo(event.getRequestContext().getRequestId());
     assertThat(response.getBody()).doesNotContain("Exception", "at dev.", "no-such-table");
+    assertThat(logs.logLines()).hasSize(1).noneMatch(line -> line.contains("no-such-table"));
   }
 }

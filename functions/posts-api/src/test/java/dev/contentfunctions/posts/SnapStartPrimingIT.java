@@ -2,7 +2,10 @@ package dev.contentfunctions.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.MotoServer;
+import dev.contentfunctions.tables.posts.DynamoDbPostRepository;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** What the SnapStart hook does before the snapshot: real read paths, no writes, never a failure. */
 class SnapStartPrimingIT {
   @Test
-  void primingRunsTheReadPathsAndLeavesTheTableAsItWas() {
+  void primingRunsTheReadPathsAndLeavesTheTableAsItWas() throws IOException {
     BlogTestBed blog = new BlogTestBed();
     blog.publishSamplePosts();
     List<Map<String, AttributeValue>> before = items(blog);
@@ -26,12 +29,13 @@ class SnapStartPrimingIT {
   }
 
   @Test
-  void primingWithoutTheDatabaseIsAnsweredAndDoesNotFailTheSnapshot() {
+  void primingWithoutTheDatabaseIsAnsweredAndDoesNotFailTheSnapshot() throws IOException {
     PostsApiHandler handler =
         new PostsApiHandler(
-            new PostsApiConfig("posts", BlogTestBed.SITE_URL, "Test Blog", null),
-            MotoServer.shared().unreachableDynamoDb(),
-            Clock.systemUTC());
+            BlogTestBed.config("posts", null),
+            new DynamoDbPostRepository(MotoServer.shared().unreachableDynamoDb(), "posts"),
+            Clock.systemUTC(),
+            new LocalContext("PostsApiFunction").log());
 
     assertThat(SnapStartPriming.register(handler).prime()).containsOnly(503);
   }

@@ -21,12 +21,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Every attribute name and conversion of the posts table, in one place. The design (access patterns
@@ -157,6 +160,100 @@ public final class PostMapper {
 
   private static String contentChunkSortKey(int index) {
     return String.format("CONTENT#%03d", index);
+  }
+
+  // ------------------------------------------------------------------ reads (the read API's queries)
+
+  /** The ByDate partition of a listing. */
+  public static String listPartition(Listing listing) {
+    return listing.tag().map(tag -> tagList(tag.value())).orElse(PUBLISHED_LIST);
+  }
+
+  /** A listing's posts due at {@code now}, newest first: a key condition on the date, no filter. */
+  public static QueryRequest.Builder listingQuery(String table, Listing listing, Instant now) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(BY_DATE_INDEX)
+        .keyConditionExpression("listPk = :list AND listSk <= :now")
+        .expressionAttributeValues(
+            Map.of(":list", text(listPartition(listing)), ":now", text(listSortUpperBound(now))))
+        .scanIndexForward(false);
+  }
+
+  /**
+   * The ByDate index's ExclusiveStartKey for a page after {@code position}: the index keys and the
+   * table keys of the item read last.
+   */
+  public static Map<String, AttributeValue> listingStartKey(Listing listing, ListPosition position) {
+    String slug = position.slug().value();
+    Map<String, AttributeValue> key =
+        new HashMap<>(listing.tag().map(tag -> tagKey(slug, tag.value())).orElseGet(() -> postKey(slug)));
+    key.put(LIST_PK, text(listPartition(listing)));
+    key.put(LIST_SK, text(listSortKey(position.publishedAt(), slug)));
+    return key;
+  }
+
+  /**
+   * The published posts due at {@code now} just older than {@code post} (newest first) or newer
+   * (oldest first), the post itself excluded by {@link #isListSortKey}. Key conditions allow one
+   * range, so "newer" reads BETWEEN the post and now, which includes the post when it is due.
+   */
+  public static QueryRequest.Builder neighbourQuery(String table, Post post, Instant now, boolean older) {
+    String current = listSortKey(post.publishedAt(), post.slug());
+    String due = listSortUpperBound(now);
+    QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(BY_DATE_INDEX);
+    if (older) {
+      // Below the post and below now: a scheduled post (seen in preview) has no scheduled neighbour.
+      String bound = current.compareTo(due) < 0 ? current : due;
+      return query
+          .keyConditionExpression("listPk = :list AND listSk < :bound")
+          .expressionAttributeValues(Map.of(":list", text(PUBLISHED_LIST), ":bound", text(bound)))
+          .scanIndexForward(false)
+          .limit(1);
+    }
+    return query
+        .keyConditionExpression("listPk = :list AND listSk BETWEEN :current AND :now")
+        .expressionAttributeValues(
+            Map.of(":list", text(PUBLISHED_LIST), ":current", text(current), ":now", text(due)))
+        .scanIndexForward(true)
+        .limit(2);
+  }
+
+  /** Whether a post is due after {@code now}: nothing due is newer than it. */
+  public static boolean isAfterListingsAt(Post post, Instant now) {
+    return listSortKey(post.publishedAt(), post.slug()).compareTo(listSortUpperBound(now)) > 0;
+  }
+
+  /** Whether a listing item is {@code post}'s own. */
+  public static boolean isListSortKey(Map<String, AttributeValue> item, Post post) {
+    AttributeValue sortKey = item.get(LIST_SK);
+    return sortKey != null && listSortKey(post.publishedAt(), post.slug()).equals(sortKey.s());
+  }
+
+  /** The parts of a large body, in order: a Query on the post's partition. */
+  public static QueryRequest.Builder contentChunksQuery(String table, String slug) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+        .expressionAttributeValues(Map.of(":pk", text(postPartition(slug)), ":prefix", text(contentChunkPrefix())));
+  }
+
+  /** A GetItem of a post item without its body: what {@link #summaryFromItem} and {@link #isDraft} read. */
+  public static GetItemRequest.Builder summaryGet(String table, String slug) {
+    Map<String, String> names = new HashMap<>();
+    for (String name : List.of(SLUG, TITLE, DESCRIPTION, PUBLISHED_AT, UPDATED_AT, TAGS, READING_MINUTES, IMAGE, DRAFT)) {
+      names.put("#" + name, name);
+    }
+    return GetItemRequest.builder()
+        .tableName(table)
+        .key(postKey(slug))
+        .projectionExpression(String.join(", ", names.keySet()))
+        .expressionAttributeNames(names);
+  }
+
+  public static boolean isDraft(Map<String, AttributeValue> postItem) {
+    AttributeValue draft = postItem.get(DRAFT);
+    return draft != null && Boolean.TRUE.equals(draft.bool());
   }
 
   // ------------------------------------------------------------------ posts

@@ -1,4 +1,4 @@
-package dev.contentfunctions.posts;
+package dev.contentfunctions.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
