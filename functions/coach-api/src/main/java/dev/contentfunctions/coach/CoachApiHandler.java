@@ -7,7 +7,6 @@ import dev.contentfunctions.http.Body;
 import dev.contentfunctions.http.CursorCodec;
 import dev.contentfunctions.http.HttpEndpoint;
 import dev.contentfunctions.http.HttpRequest;
-import dev.contentfunctions.http.QueryParameters;
 import dev.contentfunctions.http.Responses;
 import dev.contentfunctions.kit.aws.AwsClients;
 import dev.contentfunctions.kit.events.HttpApiEvent;
@@ -97,7 +96,7 @@ public final class CoachApiHandler implements RequestStreamHandler {
     Consultation.Status status = status(request);
     CoachService.PageSize size =
         new CoachService.PageSize(
-            QueryParameters.count("limit", request.query("limit"), CoachService.PageSize.DEFAULT, CoachService.PageSize.MAX));
+            request.count("limit", CoachService.PageSize.DEFAULT, CoachService.PageSize.MAX));
     String cursor = request.query("cursor");
     Position after = cursor == null || cursor.isEmpty() ? null : after(cursor, status);
     Page page = service.list(status, size, after);

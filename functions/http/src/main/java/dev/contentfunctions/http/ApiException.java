@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A request that cannot be served as asked, with what the client should know: mapped to an RFC 9457
- * {@code application/problem+json} response by {@link HttpResponses#problem}. Subclasses name the
+ * {@code application/problem+json} response by {@link Responses#problem}. Subclasses name the
  * cases; the message is the problem's {@code detail}, written for the caller.
  */
 public class ApiException extends RuntimeException {

@@ -44,6 +44,21 @@ public final class HttpRequest {
     return query().value(name);
   }
 
+  /**
+   * A count parameter, read the same way on every route: absent means {@code defaultValue}; anything
+   * but ASCII digits making a number from 1 to {@code max} is a 400.
+   */
+  public int count(String name, int defaultValue, int max) {
+    String value = query(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (!value.matches("[0-9]{1,9}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > max) {
+      throw new ApiException.BadRequest("'" + name + "' must be a whole number from 1 to " + max + ".");
+    }
+    return Integer.parseInt(value);
+  }
+
   /** A header by its lower-case name, or null. */
   public String header(String name) {
     return event.headers().get(name);

@@ -6,7 +6,6 @@ import dev.contentfunctions.http.ApiException;
 import dev.contentfunctions.http.CursorCodec;
 import dev.contentfunctions.http.HttpEndpoint;
 import dev.contentfunctions.http.HttpRequest;
-import dev.contentfunctions.http.QueryParameters;
 import dev.contentfunctions.http.Representation;
 import dev.contentfunctions.http.Responses;
 import dev.contentfunctions.kit.aws.AwsClients;
@@ -110,7 +109,7 @@ public final class PostsApiHandler implements RequestStreamHandler {
       case POST -> answer(request, slug, Slug.parse(slug).map(s -> service.post(s, isPreview(request))), view ->
           new Representation(json.post(view), Responses.JSON, view.preview() ? Representation.PRIVATE : Representation.PUBLIC));
       case RELATED -> {
-        int limit = QueryParameters.count("limit", request.query("limit"), PostsService.DEFAULT_RELATED, PostsService.MAX_RELATED);
+        int limit = request.count("limit", PostsService.DEFAULT_RELATED, PostsService.MAX_RELATED);
         yield answer(request, slug, Slug.parse(slug).map(s -> service.related(s, limit)), posts ->
             new Representation(json.related(posts), Responses.JSON, Representation.PUBLIC));
       }
@@ -124,7 +123,7 @@ public final class PostsApiHandler implements RequestStreamHandler {
 
   /** One page of a listing; its nextCursor names where the next starts, for this listing only. */
   private PostJson.Page listing(HttpRequest request) {
-    int limit = QueryParameters.count("limit", request.query("limit"), PostsService.DEFAULT_PAGE_SIZE, PostsService.MAX_PAGE_SIZE);
+    int limit = request.count("limit", PostsService.DEFAULT_PAGE_SIZE, PostsService.MAX_PAGE_SIZE);
     String tag = request.query("tag");
     Listing listing =
         tag == null

@@ -2,23 +2,23 @@ package dev.contentfunctions.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.contentfunctions.kit.events.HttpApiResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every response a handler builds carries the headers a browser needs to read it safely. */
-class HttpResponsesTest {
+class ResponsesTest {
   @Test
   void everyKindOfResponseCarriesTheSecurityHeaders() {
-    for (APIGatewayV2HTTPResponse response :
-        new APIGatewayV2HTTPResponse[] {
-          HttpResponses.response(200, HttpResponses.JSON, "{}", Map.of()),
-          HttpResponses.response(301, null, null, Map.of("Location", "/posts/new")),
-          HttpResponses.problem(new ApiException.NotFound("No such post."), "request-1"),
-          HttpResponses.problem(new ApiException.Unavailable("Try again.", 5), "request-2"),
-          HttpResponses.unexpected("request-3")
+    for (HttpApiResponse response :
+        new HttpApiResponse[] {
+          Responses.response(200, Responses.JSON, "{}", Map.of()),
+          Responses.response(301, null, null, Map.of("Location", "/posts/new")),
+          Responses.problem(new ApiException.NotFound("No such post."), "request-1"),
+          Responses.problem(new ApiException.Unavailable("Try again.", 5), "request-2"),
+          Responses.unexpected("request-3")
         }) {
-      assertThat(response.getHeaders())
+      assertThat(response.headers())
           .containsEntry("X-Content-Type-Options", "nosniff")
           .containsEntry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
           .containsKey("Referrer-Policy");
@@ -27,14 +27,14 @@ class HttpResponsesTest {
 
   @Test
   void aCallersHeadersCannotWeakenTheSecurityHeaders() {
-    APIGatewayV2HTTPResponse response =
-        HttpResponses.response(
+    HttpApiResponse response =
+        Responses.response(
             200,
             "text/html; charset=utf-8",
             "<p>hello</p>",
             Map.of("X-Content-Type-Options", "", "Content-Security-Policy", "default-src *", "Cache-Control", "no-store"));
 
-    assertThat(response.getHeaders())
+    assertThat(response.headers())
         .containsEntry("X-Content-Type-Options", "nosniff")
         .containsEntry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
         .containsEntry("Cache-Control", "no-store")
