@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class SampleBooking {
   static final String ID = "01K9JCD9DR7QW3M5XK2RFBNH8D";
-  static final String NAME = "Jamie Rivera";
-  static final String EMAIL = "jamie.rivera@example.org";
+  private static final String NAME = "Jamie Rivera";
+  private static final String EMAIL = "jamie.rivera@example.org";
 
   /** The function that records bookings: its table, secret and retention are the seed's. */
   private static final String BOOKING_FUNCTION = "ConsultationsFunction";
@@ -36,7 +36,7 @@ final class SampleBooking {
    * The booking, received at {@code now}, for a function with this environment ({@code
    * HASHING_SECRET}, {@code RETENTION_DAYS}).
    */
-  static Consultation of(Map<String, String> environment, Instant now) {
+  private static Consultation of(Map<String, String> environment, Instant now) {
     SaltedHash hash = new SaltedHash(required(environment, "HASHING_SECRET"));
     return new Consultation(
         ID,
