@@ -39,7 +39,7 @@ final class KnownDummies {
                   + " prints it"),
           entry(
               "another-local-token-0123456789",
-              "local/README.md's example of overriding the local run's preview token")));
+              "local/README.md's example of overriding the local run's preview token"));
 
   private KnownDummies() {}
 }
