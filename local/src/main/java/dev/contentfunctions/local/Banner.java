@@ -98,6 +98,12 @@ final class Banner {
               + "/blog/post.html?slug=<slug>&preview="
               + token);
     }
+    row(
+        text,
+        "booking",
+        SampleBooking.ID
+            + "  (seeded, for events/coach-*.json: coach-mark-handled names it, coach-erasure"
+            + " erases it)");
     plan.notHosted().forEach((function, reason) -> row(text, "not run", function + ": " + reason));
     row(text, "content", options.contentDir() + "  (mirrored into " + contentBucket + ")");
     row(text, "moto log", motoLog.toString());

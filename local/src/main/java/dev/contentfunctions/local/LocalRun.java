@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -145,9 +146,12 @@ public final class LocalRun implements AutoCloseable {
         (function, arn) -> Collections.addAll(arguments, "--stream", function + "=" + arn));
     functions = started(FunctionsProcess.start(environment, arguments));
     functions.awaitServing(apiPort, FUNCTIONS_START_TIMEOUT);
+    // Once the functions serve, their stream poller reads from now on: the coach is notified of the
+    // seeded booking as of any other.
+    SampleBooking.seed(template, stack.values(), moto.dynamoDb(), Instant.now());
 
     String bucket = contentBucket(stack);
-    Path samLocalEnv = root.resolve("local/target/env.json");
+    Path samLocalEnv = SamLocalEnv.file(root);
     SamLocalEnv.write(samLocalEnv, SamLocalEnv.json(template, stack.values(), awsEndpoint));
     Duration startup = Duration.ofNanos(System.nanoTime() - startedAt);
     out.print(

@@ -153,7 +153,7 @@ final class LocalStack {
                 + " the local run supports one function per bucket, from one bucket");
       }
       String bucket = buckets.iterator().next();
-      String queueName = generatedName(stackName, function.logicalId()) + "-events";
+      String queueName = eventQueueName(stackName, function.logicalId());
       eventQueues.add(
           new EventQueue(
               function.logicalId(),
@@ -194,6 +194,11 @@ final class LocalStack {
    */
   static String generatedName(String stackName, String logicalId) {
     return stackName + "-" + logicalId;
+  }
+
+  /** The queue that feeds a function its S3 events, which the run polls to invoke it. */
+  static String eventQueueName(String stackName, String functionId) {
+    return generatedName(stackName, functionId) + "-events";
   }
 
   TemplateValues values() {

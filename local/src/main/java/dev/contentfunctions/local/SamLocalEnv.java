@@ -23,6 +23,14 @@ final class SamLocalEnv {
 
   private SamLocalEnv() {}
 
+  /**
+   * Where each start writes it: under local/target/, which git ignores, since it holds the run's
+   * secrets (the per-run HashingSecret).
+   */
+  static Path file(Path repoRoot) {
+    return repoRoot.resolve("local").resolve("target").resolve("env.json");
+  }
+
   static String json(CloudFormationTemplate template, TemplateValues values, URI awsEndpoint) {
     ObjectNode file = JSON.createObjectNode();
     for (FunctionDefinition function : template.functions()) {

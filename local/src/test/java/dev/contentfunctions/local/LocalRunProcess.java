@@ -21,9 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole local run as a newcomer starts it, as a process of its own: on free ports, with the
@@ -140,13 +144,27 @@ final class LocalRunProcess implements AutoCloseable {
 
   /** moto's DynamoDB, through the run's AWS port. */
   DynamoDbClient dynamoDb() {
-    return DynamoDbClient.builder()
+    return local(DynamoDbClient.builder()).build();
+  }
+
+  /** moto's SQS, through the run's AWS port. */
+  SqsClient sqs() {
+    return local(SqsClient.builder()).build();
+  }
+
+  /** moto's S3, through the run's AWS port. */
+  S3Client s3() {
+    return local(S3Client.builder().forcePathStyle(true)).build();
+  }
+
+  /** A client of the run's AWS endpoint, as the banner gives it. */
+  private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B local(B builder) {
+    return builder
         .endpointOverride(URI.create("http://127.0.0.1:" + awsPort))
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+        .httpClientBuilder(UrlConnectionHttpClient.builder());
   }
 
   /** "status body" of a GET of the run's API or website. */

@@ -39,11 +39,7 @@ final class KnownDummies {
                   + " prints it"),
           entry(
               "another-local-token-0123456789",
-              "local/README.md's example of overriding the local run's preview token"),
-          entry(
-              "local-hashing-secret-not-a-secret-0123456789",
-              "the hashing secret local/env.json gives `sam local`, which runs against a local"
-                  + " AWS"));
+              "local/README.md's example of overriding the local run's preview token"));
 
   private KnownDummies() {}
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
-import dev.contentfunctions.localaws.FunctionDefinition;
 import dev.contentfunctions.localaws.RepoPaths;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,9 +17,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The template's secret parameters are NoEcho with no default, and the files that give parameter or
- * environment values (samconfig.toml, local/parameters.properties, local/env.json) give them no
- * real value: at most a {@link KnownDummies} one.
+ * The template's secret parameters are NoEcho with no default, and the files that give parameter
+ * values (samconfig.toml, local/parameters.properties) give them no real value: at most a {@link
+ * KnownDummies} one. (The {@code --env-vars} file for {@code sam local} is no tracked file: each
+ * local run writes it, with that run's secrets, under the git-ignored local/target/; local's
+ * SamLocalEnvTest holds it there.)
  */
 class SecretParametersTest {
 
@@ -97,35 +96,5 @@ class SecretParametersTest {
                 assertThat(KnownDummies.REASONS)
                     .as("local/parameters.properties %s", name)
                     .containsKey(local.getProperty(name)));
-  }
-
-  @Test
-  void samLocalEnvGivesSecretVariablesOnlyKnownDummies() throws IOException {
-    JsonNode env = new ObjectMapper().readTree(RepoPaths.root().resolve("local/env.json").toFile());
-    Set<String> checked = new TreeSet<>();
-    for (FunctionDefinition function : TEMPLATE.functions()) {
-      for (String secret : secretParameters()) {
-        JsonNode reference = JsonNodeFactory.instance.objectNode().put("Ref", secret);
-        function
-            .environment()
-            .forEach(
-                (variable, value) -> {
-                  if (value.equals(reference)) {
-                    String where = function.logicalId() + "." + variable;
-                    checked.add(where);
-                    assertThat(KnownDummies.REASONS)
-                        .as("local/env.json %s", where)
-                        .containsKey(env.path(function.logicalId()).path(variable).asText());
-                  }
-                });
-      }
-    }
-
-    assertThat(checked)
-        .contains(
-            "PostsApiFunction.PREVIEW_TOKEN",
-            "PostsApiFunction.HASHING_SECRET",
-            "ConsultationsFunction.HASHING_SECRET",
-            "CoachApiFunction.HASHING_SECRET");
   }
 }
