@@ -2,7 +2,7 @@ package dev.contentfunctions.coach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contentfunctions.localaws.SeededDraws;
+import dev.contentfunctions.testkit.SeededDraws;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

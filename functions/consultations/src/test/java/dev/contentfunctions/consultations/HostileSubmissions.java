@@ -2,7 +2,7 @@ package dev.contentfunctions.consultations;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.contentfunctions.localaws.HttpApiRequest;
-import dev.contentfunctions.localaws.SeededDraws;
+import dev.contentfunctions.testkit.SeededDraws;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.contentfunctions.posts;
 
 import dev.contentfunctions.http.CursorCodec;
-import dev.contentfunctions.localaws.SeededDraws;
+import dev.contentfunctions.testkit.SeededDraws;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

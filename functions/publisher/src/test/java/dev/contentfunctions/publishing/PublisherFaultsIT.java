@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import dev.contentfunctions.localaws.FaultyLink;
-import dev.contentfunctions.localaws.FaultyLink.Mode;
+import dev.contentfunctions.testkit.FaultyLink;
+import dev.contentfunctions.testkit.FaultyLink.Mode;
 import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;

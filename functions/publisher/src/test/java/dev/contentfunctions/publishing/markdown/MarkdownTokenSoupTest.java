@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
-import dev.contentfunctions.localaws.SeededDraws;
+import dev.contentfunctions.testkit.SeededDraws;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

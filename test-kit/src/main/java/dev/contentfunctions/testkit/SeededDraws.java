@@ -1,4 +1,4 @@
-package dev.contentfunctions.localaws;
+package dev.contentfunctions.testkit;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,11 +1,11 @@
-package dev.contentfunctions.localaws;
+package dev.contentfunctions.testkit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.contentfunctions.localaws.FaultyLink.Mode;
+import dev.contentfunctions.testkit.FaultyLink.Mode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

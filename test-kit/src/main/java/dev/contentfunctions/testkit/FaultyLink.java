@@ -1,4 +1,4 @@
-package dev.contentfunctions.localaws;
+package dev.contentfunctions.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
