@@ -8,7 +8,7 @@ target=$module_dir/target
 jar=$target/$module_jar
 classpath_file=$target/classpath.txt
 # Written after each successful build: sources newer than this need a new build.
-stamp=$target/local-run.built
+stamp=$target/${module_jar%.jar}.built
 command_name=$module/$(basename "$0")
 
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
