@@ -1,14 +1,15 @@
-# Sourced by local/run and local/load (not run by itself): builds what the local run needs when a
-# source changed, then sets $java_cmd and $classpath, the latter naming copies of the project's jars.
-# Expects $local_dir, the folder of local/run.
+# Sourced by local/run and load/run (not run by itself): builds what the command's module needs when
+# a source changed, then sets $java_cmd and $classpath, the latter naming copies of the project's jars.
+# Expects $module_dir, the module's folder (local/ or load/), and $module_jar, the name of its jar.
 
-root=$(dirname "$local_dir")
-target=$local_dir/target
-jar=$target/local-run.jar
+root=$(dirname "$module_dir")
+module=$(basename "$module_dir")
+target=$module_dir/target
+jar=$target/$module_jar
 classpath_file=$target/classpath.txt
 # Written after each successful build: sources newer than this need a new build.
-stamp=$target/local-run.built
-command_name=local/$(basename "$0")
+stamp=$target/${module_jar%.jar}.built
+command_name=$module/$(basename "$0")
 
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v "$java_cmd" >/dev/null || { echo "$command_name needs a JDK 17+ (java on PATH or JAVA_HOME)" >&2; exit 1; }
@@ -26,7 +27,7 @@ needs_build() {
   while IFS= read -r entry; do
     [[ -e $entry ]] || return 0
   done < <(dependencies)
-  [[ -n $(find "$root/pom.xml" "$root/local-aws" "$root/functions" "$root/local" \
+  [[ -n $(find "$root/pom.xml" "$root/local-aws" "$root/functions" "$root/local" "$module_dir" \
     \( -name target -o -name node_modules \) -prune -o -type f \
     \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) \
     -newer "$stamp" -print -quit) ]]
@@ -34,11 +35,11 @@ needs_build() {
 
 if needs_build; then
   command -v mvn >/dev/null || { echo "$command_name needs Maven (mvn on PATH) to build" >&2; exit 1; }
-  echo "Building the local run and the functions (mvn -q -DskipTests install)..." >&2
+  echo "Building $module and the functions (mvn -q -DskipTests install)..." >&2
   # Stamped with the time the build started: a file saved during the build triggers the next one.
   mkdir -p "$target"
   touch "$stamp.new"
-  mvn -q -f "$root/pom.xml" -DskipTests install -pl local -am
+  mvn -q -f "$root/pom.xml" -DskipTests install -pl "$module" -am
   mv "$stamp.new" "$stamp"
 fi
 

@@ -139,7 +139,12 @@ final class ApiServer implements AutoCloseable {
             exchange, exchange.getRequestBody().readAllBytes(), match, requestId, Instant.now());
     Object response;
     try {
-      response = function.invoke(event);
+      response = function.invoke(event, APIGatewayV2HTTPResponse.class);
+    } catch (LocalFunction.InvalidResponseException e) {
+      out.println(Console.line(functionId, e.getMessage() + " for " + match.route().routeKey()));
+      problem(
+          exchange, 500, "Internal Server Error", "The function's response is invalid.", requestId);
+      return;
     } catch (RuntimeException | Error e) {
       // Like API Gateway: the client learns only that it failed; the console gets the details.
       out.println(

@@ -4,12 +4,12 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
 /** The one shape of the local run's activity lines: time, who, what. */
-final class Console {
+public final class Console {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private Console() {}
 
-  static String line(String source, String message) {
+  public static String line(String source, String message) {
     return LocalTime.now().format(TIME) + "  " + source + "  " + message;
   }
 }

@@ -71,6 +71,9 @@ public final class FunctionsMain {
     }
 
     PrintStream out = System.out;
+    // The functions log to standard output: their lines get their name, as the other lines of
+    // the run do.
+    System.setOut(FunctionOutput.around(out));
     CloudFormationTemplate cfn = CloudFormationTemplate.load(template);
     HttpApiRoutes routes = HttpApiRoutes.fromTemplate(cfn);
     Set<String> fedByEvents = new HashSet<>(queues.keySet());

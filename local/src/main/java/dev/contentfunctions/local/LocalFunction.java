@@ -1,10 +1,12 @@
 package dev.contentfunctions.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.FunctionDefinition;
 import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.localaws.StreamInvocation;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -14,6 +16,14 @@ import java.time.Duration;
 /**
  * One function of the template, as Lambda runs it: its handler class instantiated once through the
  * public no-arg constructor (which reads the environment), then invoked one event at a time.
+ *
+ * <p>A {@link RequestStreamHandler} is invoked as Lambda invokes it: with the event's JSON (the
+ * event the trigger built, serialised by Lambda's own serializer, {@link StreamInvocation}), and
+ * the answer read from the JSON it writes. Which event it gets is decided by the trigger the
+ * template gives it (an HTTP API route, an S3 event, a stream), not by the handler's type.
+ *
+ * <p>A typed {@link RequestHandler} is still invoked with the event object, during the move of the
+ * functions to stream handlers (issue 11); that path goes when the last handler is converted.
  */
 final class LocalFunction {
   private static final int DEFAULT_TIMEOUT_SECONDS =
@@ -21,27 +31,31 @@ final class LocalFunction {
   private static final String HANDLER_METHOD = "handleRequest";
 
   private final String name;
-  private final RequestHandler<Object, Object> handler;
-  private final Class<?> eventType;
+  private final RequestStreamHandler streamHandler;
+  private final RequestHandler<Object, Object> typedHandler;
+  private final Class<?> typedEventType;
   private final Duration timeout;
   private final PrintStream out;
 
   private LocalFunction(
       String name,
-      RequestHandler<Object, Object> handler,
-      Class<?> eventType,
+      RequestStreamHandler streamHandler,
+      RequestHandler<Object, Object> typedHandler,
+      Class<?> typedEventType,
       Duration timeout,
       PrintStream out) {
     this.name = name;
-    this.handler = handler;
-    this.eventType = eventType;
+    this.streamHandler = streamHandler;
+    this.typedHandler = typedHandler;
+    this.typedEventType = typedEventType;
     this.timeout = timeout;
     this.out = out;
   }
 
   /**
    * Loads and initialises the function's handler, named {@code package.Class::handleRequest} in the
-   * template; its log lines go to {@code out}.
+   * template; the lines its context's logger gets go to {@code out} (what it writes to standard
+   * output is {@link FunctionOutput}'s).
    */
   static LocalFunction load(
       CloudFormationTemplate template, FunctionDefinition definition, PrintStream out) {
@@ -62,15 +76,19 @@ final class LocalFunction {
       throw new IllegalStateException(
           name + "'s handler " + className + " is not on the classpath", e);
     }
-    if (!RequestHandler.class.isAssignableFrom(type) || !method.equals(HANDLER_METHOD)) {
+    boolean stream = RequestStreamHandler.class.isAssignableFrom(type);
+    if (!(stream || RequestHandler.class.isAssignableFrom(type))
+        || !method.equals(HANDLER_METHOD)) {
       throw new IllegalStateException(
           name
               + "'s handler "
               + handlerName
-              + " is not a RequestHandler's handleRequest, the only kind the local run invokes");
+              + " is not the handleRequest of a RequestStreamHandler (or of a RequestHandler),"
+              + " the kinds the local run invokes");
     }
     Object instance;
-    try {
+    // What the constructor writes is the function's, as in Lambda's init phase.
+    try (FunctionOutput.Running running = FunctionOutput.running(name)) {
       instance = type.getConstructor().newInstance();
     } catch (InvocationTargetException e) {
       throw new IllegalStateException(
@@ -83,14 +101,13 @@ final class LocalFunction {
 
     JsonNode properties = template.properties(name);
     JsonNode globals = template.root().path("Globals").path("Function");
-    @SuppressWarnings("unchecked") // events are checked against eventType before every invoke
+    Duration timeout = Duration.ofSeconds(timeoutSeconds(properties, globals));
+    if (stream) {
+      return new LocalFunction(name, (RequestStreamHandler) instance, null, null, timeout, out);
+    }
+    @SuppressWarnings("unchecked") // events are checked against typedEventType before every invoke
     RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>) instance;
-    return new LocalFunction(
-        name,
-        handler,
-        eventType(type),
-        Duration.ofSeconds(timeoutSeconds(properties, globals)),
-        out);
+    return new LocalFunction(name, null, handler, eventType(type), timeout, out);
   }
 
   String name() {
@@ -103,9 +120,12 @@ final class LocalFunction {
     return handler == null ? null : handler.split("::", 2)[0];
   }
 
-  /** Whether the handler takes this event type (its RequestHandler's first type argument). */
+  /**
+   * Whether the handler can be given this event type: a stream handler reads any event's JSON; a
+   * typed one takes its RequestHandler's first type argument.
+   */
   boolean accepts(Class<?> type) {
-    return eventType.isAssignableFrom(type);
+    return streamHandler != null || typedEventType.isAssignableFrom(type);
   }
 
   /**
@@ -121,23 +141,36 @@ final class LocalFunction {
               + " events in template.yaml, which deliver "
               + type.getSimpleName()
               + ", but its handler takes "
-              + eventType.getName());
+              + typedEventType.getName());
     }
   }
 
   /**
-   * Invokes the handler as Lambda does: one event at a time per instance, with a fresh context. The
-   * function's log lines are printed when it returns. The timeout is not enforced; an invocation
-   * that exceeds it is reported.
+   * Invokes the handler as Lambda does: one event at a time per instance, with a fresh context.
+   * What the function writes to standard output is shown as it comes ({@link FunctionOutput}); the
+   * lines of its context's logger when it returns. The timeout is not enforced; an invocation that
+   * exceeds it is reported.
+   *
+   * @param event the event the trigger built (aws-lambda-java-events)
+   * @param responseType what the trigger reads the answer as; {@code Void.class} when it ignores
+   *     it, as S3's asynchronous invocations do
+   * @return the answer: of {@code responseType} for a stream handler (null if it wrote none), what
+   *     it returned for a typed one
+   * @throws InvalidResponseException if a stream handler wrote something that is not the JSON of
+   *     a {@code responseType}
    */
-  synchronized Object invoke(Object event) {
+  synchronized Object invoke(Object event, Class<?> responseType) {
     if (!accepts(event.getClass())) {
       throw new IllegalArgumentException(name + " does not take " + event.getClass().getName());
     }
     LocalContext context = new LocalContext(name);
     long started = System.nanoTime();
-    try {
-      return handler.handleRequest(event, context);
+    try (FunctionOutput.Running running = FunctionOutput.running(name)) {
+      if (streamHandler == null) {
+        return typedHandler.handleRequest(event, context);
+      }
+      byte[] response = StreamInvocation.invoke(streamHandler, StreamInvocation.toJson(event), context);
+      return responseType == Void.class ? null : read(response, responseType);
     } finally {
       context.logLines().stream()
           .flatMap(String::lines)
@@ -156,6 +189,29 @@ final class LocalFunction {
     }
   }
 
+  private Object read(byte[] response, Class<?> responseType) {
+    if (response.length == 0) {
+      return null;
+    }
+    try {
+      return StreamInvocation.fromJson(response, responseType);
+    } catch (RuntimeException e) {
+      throw new InvalidResponseException(
+          name
+              + " wrote a response that is not the JSON of a "
+              + responseType.getSimpleName()
+              + ": "
+              + e);
+    }
+  }
+
+  /** A stream handler's answer that the trigger cannot read. */
+  static final class InvalidResponseException extends RuntimeException {
+    InvalidResponseException(String message) {
+      super(message);
+    }
+  }
+
   private static int timeoutSeconds(JsonNode properties, JsonNode globals) {
     // A number in the template; an intrinsic function here (a parameter, say) falls back to SAM's
     // default, which only changes when the local run reports a slow invocation.
@@ -164,7 +220,7 @@ final class LocalFunction {
     return value.canConvertToInt() ? value.asInt() : DEFAULT_TIMEOUT_SECONDS;
   }
 
-  /** The handler's event type: the first type argument of the RequestHandler it implements. */
+  /** A typed handler's event type: the first type argument of the RequestHandler it implements. */
   private static Class<?> eventType(Class<?> handlerType) {
     for (Class<?> c = handlerType; c != null; c = c.getSuperclass()) {
       for (Type implemented : c.getGenericInterfaces()) {

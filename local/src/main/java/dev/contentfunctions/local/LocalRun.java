@@ -35,10 +35,10 @@ public final class LocalRun implements AutoCloseable {
       Pattern.compile("(?m)^\\s*stack_name\\s*=\\s*\"([^\"]+)\"");
 
   /**
-   * What a caller of {@link #start} uses of the running stack (local/load: the API to load and the
+   * What a caller of {@link #start} uses of the running stack (load/run: the API to load and the
    * bucket whose publisher reports say when the content is published).
    */
-  record Running(URI apiUrl, String contentBucket, S3Client s3) {}
+  public record Running(URI apiUrl, String contentBucket, S3Client s3) {}
 
   /** Closed in reverse order of starting. */
   private final List<AutoCloseable> started = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class LocalRun implements AutoCloseable {
     }
   }
 
-  Running start(LocalRunOptions options, PrintStream out) throws IOException, InterruptedException {
+  public Running start(LocalRunOptions options, PrintStream out) throws IOException, InterruptedException {
     long startedAt = System.nanoTime();
     Path root = RepoPaths.root();
     CloudFormationTemplate template = CloudFormationTemplate.load(RepoPaths.template());

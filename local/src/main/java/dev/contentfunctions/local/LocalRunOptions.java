@@ -19,7 +19,7 @@ import java.util.Set;
  * @param parameters template parameters given with {@code --parameter Name=Value}: they win over
  *     local/parameters.properties and the template's defaults
  */
-record LocalRunOptions(
+public record LocalRunOptions(
     int apiPort,
     int awsPort,
     boolean apiPortExplicit,
@@ -28,7 +28,7 @@ record LocalRunOptions(
     Path webDir,
     Map<String, String> parameters) {
 
-  LocalRunOptions {
+  public LocalRunOptions {
     parameters = Map.copyOf(parameters);
   }
 

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Feeds a function the S3 events that moto puts in its queue, as S3 invokes it in AWS: one event
- * per invocation, deserialised by Lambda's own serializer. A message is deleted once the function
+ * per invocation, read by Lambda's own serializer (which copes with moto's event times) and handed
+ * to the function as {@link LocalFunction} does, its answer ignored (an asynchronous invocation). A message is deleted once the function
  * succeeds; when it fails, the message stays and is delivered again when its visibility timeout
  * ends, until the function's attempts (1 + EventInvokeConfig.MaximumRetryAttempts) are spent.
  *
@@ -79,7 +80,7 @@ final class S3EventPoller implements Runnable {
 
   private void deliver(Message message) {
     try {
-      function.invoke(EVENTS.fromJson(message.body()));
+      function.invoke(EVENTS.fromJson(message.body()), Void.class);
     } catch (RuntimeException | Error e) {
       int attempt =
           Integer.parseInt(

@@ -345,7 +345,7 @@ final class StreamPoller implements Runnable {
   private int invoke(List<ObjectNode> batch) {
     Object response;
     try {
-      response = function.invoke(DynamoDbStreamEvents.event(batch));
+      response = function.invoke(DynamoDbStreamEvents.event(batch), StreamsEventResponse.class);
     } catch (RuntimeException | Error e) {
       e.printStackTrace(out);
       return 0;

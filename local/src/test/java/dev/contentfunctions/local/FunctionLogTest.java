@@ -25,6 +25,15 @@ class FunctionLogTest {
   }
 
   @Test
+  void kitLinesNameTheirEventInMessage() {
+    assertThat(
+            FunctionLog.readable(
+                "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"level\":\"ERROR\",\"requestId\":\"r-2\","
+                    + "\"message\":\"batch.malformed\",\"reason\":\"not JSON\"}"))
+        .isEqualTo("ERROR batch.malformed reason=\"not JSON\"");
+  }
+
+  @Test
   void otherTextIsLeftAsItIs() {
     assertThat(FunctionLog.readable("Starting up [1/2]")).isEqualTo("Starting up [1/2]");
     assertThat(FunctionLog.readable("42")).isEqualTo("42");

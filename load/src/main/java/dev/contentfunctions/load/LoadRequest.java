@@ -1,4 +1,4 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

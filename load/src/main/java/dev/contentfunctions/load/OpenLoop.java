@@ -1,5 +1,6 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
+import dev.contentfunctions.local.Console;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

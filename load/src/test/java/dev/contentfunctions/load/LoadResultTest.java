@@ -1,4 +1,4 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;

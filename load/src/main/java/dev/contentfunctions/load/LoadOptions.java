@@ -1,10 +1,10 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What local/load takes from its arguments.
+ * What load/run takes from its arguments.
  *
  * @param rate requests a second, each sent when due whatever happened to the others
  * @param duration how long requests are sent for
@@ -28,7 +28,7 @@ record LoadOptions(int rate, Duration duration, Path out, Path contentDir) {
 
   static final String USAGE =
       """
-      Usage: local/load [--rate N] [--duration S] [--out FILE] [--content DIR]
+      Usage: load/run [--rate N] [--duration S] [--out FILE] [--content DIR]
 
         --rate N       requests a second (default 20)
         --duration S   seconds of load (default 60)
@@ -46,7 +46,7 @@ record LoadOptions(int rate, Duration duration, Path out, Path contentDir) {
   }
 
   /**
-   * @param workingDir relative paths are resolved against it (the caller's directory: local/load
+   * @param workingDir relative paths are resolved against it (the caller's directory: load/run
    *     runs Java from local/, as local/run does)
    * @param repoRoot where the default content/ is
    */

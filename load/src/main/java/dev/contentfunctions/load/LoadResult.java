@@ -1,4 +1,4 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,7 +44,7 @@ record LoadReport(
         .append("; ")
         .append(cpuUse())
         .append('\n');
-    md.append("- command: `local/load --rate ")
+    md.append("- command: `load/run --rate ")
         .append(options.rate())
         .append(" --duration ")
         .append(options.duration().toSeconds())

@@ -1,8 +1,10 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.contentfunctions.local.LocalRun;
+import dev.contentfunctions.localaws.RepoPaths;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * local/load, short: 10 s at 10 requests a second against a fresh local run started as local/load
+ * load/run, short: 10 s at 10 requests a second against a fresh local run started as load/run
  * starts it, publishing a copy of content/. Every request must get the answer it expects; how fast
- * is measured by local/load (docs/load.md), never asserted here.
+ * is measured by load/run (docs/load.md), never asserted here.
  */
 class LoadRunIT {
   private static final int RATE = 10;
@@ -25,7 +27,8 @@ class LoadRunIT {
 
   @Test
   void everyRequestSentAtAFixedRateGetsTheAnswerItExpects() throws Exception {
-    Path content = SampleContent.copyInto(temp);
+    // The run only reads the folder it mirrors.
+    Path content = RepoPaths.root().resolve("content");
     Path report = temp.resolve("load.md");
     Path output = temp.resolve("load-output.txt");
 

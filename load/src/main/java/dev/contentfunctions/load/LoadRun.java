@@ -1,5 +1,8 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
+import dev.contentfunctions.local.Console;
+import dev.contentfunctions.local.LocalRun;
+import dev.contentfunctions.local.LocalRunOptions;
 import dev.contentfunctions.localaws.RepoPaths;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +19,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * {@code local/load}: a bounded load against the local API. Starts the local run in this JVM, as
+ * {@code load/run}: a bounded load against the local API. Starts the local run in this JVM, as
  * local/run does but on free ports, waits until the content folder is published, then sends the
  * {@link VisitorMix} at a fixed rate for a fixed time ({@link OpenLoop}) and reports latency
  * percentiles per route and every error ({@link LoadReport}). Exits 1 if any request failed, got a
@@ -38,7 +41,7 @@ public final class LoadRun {
     }
     LoadOptions options;
     try {
-      // local/load starts this JVM in local/ and passes the directory it was called from.
+      // load/run starts this JVM in load/ and passes the directory it was called from.
       Path callerDir = Path.of(System.getProperty("local.run.caller.dir", "")).toAbsolutePath();
       options = LoadOptions.parse(args, callerDir, RepoPaths.root());
     } catch (IllegalArgumentException e) {
@@ -55,7 +58,7 @@ public final class LoadRun {
       exitCode = run(options, localRun, System.out).errorCount() == 0 ? 0 : 1;
     } catch (RuntimeException | IOException e) {
       System.err.println(
-          "local/load cannot run: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          "load/run cannot run: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
       exitCode = 1;
     }
     System.exit(exitCode); // the shutdown hook stops the local run

@@ -1,4 +1,4 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +28,7 @@ final class VisitorMix {
 
   static final String BOOKING = "POST /consultations";
   private static final int REQUESTS_PER_BOOKING = 100;
-  private static final String USER_AGENT = "content-functions local/load";
+  private static final String USER_AGENT = "content-functions load/run";
 
   /** A kind of visitor request and its share of them, in percent. */
   enum Route {
@@ -144,7 +144,7 @@ final class VisitorMix {
         """
         {"name":"Load Visitor %d","email":"load-visitor-%d@example.com",\
         "preferredTimes":["Weekday evenings"],"timezone":"Europe/London",\
-        "message":"Sent by local/load.","consent":true}\
+        "message":"Sent by load/run.","consent":true}\
         """
             .formatted(n, n);
     HttpRequest http =

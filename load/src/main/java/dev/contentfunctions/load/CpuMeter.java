@@ -1,4 +1,4 @@
-package dev.contentfunctions.local;
+package dev.contentfunctions.load;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
