@@ -1,8 +1,5 @@
 package dev.contentfunctions.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.FunctionDefinition;
 import java.io.IOException;
@@ -83,12 +80,6 @@ public final class FunctionsMain {
     for (FunctionDefinition definition : plan.hosted()) {
       functions.put(definition.logicalId(), LocalFunction.load(cfn, definition, out));
     }
-    for (HttpApiRoutes.Route route : routes.routes()) {
-      if (functions.containsKey(route.functionId())) {
-        functions.get(route.functionId()).requireAccepts(APIGatewayV2HTTPEvent.class, "HttpApi");
-      }
-    }
-
     // The SDK reads the endpoint, region and credentials from this JVM's environment.
     SqsClient sqs =
         SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
@@ -99,7 +90,6 @@ public final class FunctionsMain {
           if (function == null) {
             return; // not run locally (the banner says why): its events wait in the queue
           }
-          function.requireAccepts(S3Event.class, "S3");
           int retries =
               cfn.properties(functionId)
                   .path("EventInvokeConfig")
@@ -120,7 +110,6 @@ public final class FunctionsMain {
           if (function == null) {
             return; // not run locally (the banner says why)
           }
-          function.requireAccepts(DynamodbEvent.class, "DynamoDB");
           // LocalStack allows one DynamoDB event per function.
           FunctionDefinition.Event event =
               cfn.functions().stream()

@@ -1,6 +1,5 @@
 package dev.contentfunctions.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
@@ -9,8 +8,6 @@ import dev.contentfunctions.localaws.LocalContext;
 import dev.contentfunctions.localaws.StreamInvocation;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.time.Duration;
 
 /**
@@ -21,33 +18,24 @@ import java.time.Duration;
  * event the trigger built, serialised by Lambda's own serializer, {@link StreamInvocation}), and
  * the answer read from the JSON it writes. Which event it gets is decided by the trigger the
  * template gives it (an HTTP API route, an S3 event, a stream), not by the handler's type.
- *
- * <p>A typed {@link RequestHandler} is still invoked with the event object, during the move of the
- * functions to stream handlers (issue 11); that path goes when the last handler is converted.
- */
+*/
 final class LocalFunction {
   private static final int DEFAULT_TIMEOUT_SECONDS =
       3; // SAM's, when neither function nor Globals set one
   private static final String HANDLER_METHOD = "handleRequest";
 
   private final String name;
-  private final RequestStreamHandler streamHandler;
-  private final RequestHandler<Object, Object> typedHandler;
-  private final Class<?> typedEventType;
+  private final RequestStreamHandler handler;
   private final Duration timeout;
   private final PrintStream out;
 
   private LocalFunction(
       String name,
-      RequestStreamHandler streamHandler,
-      RequestHandler<Object, Object> typedHandler,
-      Class<?> typedEventType,
+      RequestStreamHandler handler,
       Duration timeout,
       PrintStream out) {
     this.name = name;
-    this.streamHandler = streamHandler;
-    this.typedHandler = typedHandler;
-    this.typedEventType = typedEventType;
+    this.handler = handler;
     this.timeout = timeout;
     this.out = out;
   }
@@ -76,15 +64,12 @@ final class LocalFunction {
       throw new IllegalStateException(
           name + "'s handler " + className + " is not on the classpath", e);
     }
-    boolean stream = RequestStreamHandler.class.isAssignableFrom(type);
-    if (!(stream || RequestHandler.class.isAssignableFrom(type))
-        || !method.equals(HANDLER_METHOD)) {
+    if (!RequestStreamHandler.class.isAssignableFrom(type) || !method.equals(HANDLER_METHOD)) {
       throw new IllegalStateException(
           name
               + "'s handler "
               + handlerName
-              + " is not the handleRequest of a RequestStreamHandler (or of a RequestHandler),"
-              + " the kinds the local run invokes");
+              + " is not the handleRequest of a RequestStreamHandler, the kind every function is");
     }
     Object instance;
     // What the constructor writes is the function's, as in Lambda's init phase.
@@ -102,12 +87,7 @@ final class LocalFunction {
     JsonNode properties = template.properties(name);
     JsonNode globals = template.root().path("Globals").path("Function");
     Duration timeout = Duration.ofSeconds(timeoutSeconds(properties, globals));
-    if (stream) {
-      return new LocalFunction(name, (RequestStreamHandler) instance, null, null, timeout, out);
-    }
-    @SuppressWarnings("unchecked") // events are checked against typedEventType before every invoke
-    RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>) instance;
-    return new LocalFunction(name, null, handler, eventType(type), timeout, out);
+    return new LocalFunction(name, (RequestStreamHandler) instance, timeout, out);
   }
 
   String name() {
@@ -121,31 +101,6 @@ final class LocalFunction {
   }
 
   /**
-   * Whether the handler can be given this event type: a stream handler reads any event's JSON; a
-   * typed one takes its RequestHandler's first type argument.
-   */
-  boolean accepts(Class<?> type) {
-    return streamHandler != null || typedEventType.isAssignableFrom(type);
-  }
-
-  /**
-   * Throws a message naming the function and the trigger when it does not take the trigger's
-   * events.
-   */
-  void requireAccepts(Class<?> type, String trigger) {
-    if (!accepts(type)) {
-      throw new IllegalStateException(
-          name
-              + " has "
-              + trigger
-              + " events in template.yaml, which deliver "
-              + type.getSimpleName()
-              + ", but its handler takes "
-              + typedEventType.getName());
-    }
-  }
-
-  /**
    * Invokes the handler as Lambda does: one event at a time per instance, with a fresh context.
    * What the function writes to standard output is shown as it comes ({@link FunctionOutput}); the
    * lines of its context's logger when it returns. The timeout is not enforced; an invocation that
@@ -154,22 +109,15 @@ final class LocalFunction {
    * @param event the event the trigger built (aws-lambda-java-events)
    * @param responseType what the trigger reads the answer as; {@code Void.class} when it ignores
    *     it, as S3's asynchronous invocations do
-   * @return the answer: of {@code responseType} for a stream handler (null if it wrote none), what
-   *     it returned for a typed one
-   * @throws InvalidResponseException if a stream handler wrote something that is not the JSON of
-   *     a {@code responseType}
+   * @return the answer, of {@code responseType} (null if it wrote none)
+   * @throws InvalidResponseException if the handler wrote something that is not the JSON of a
+   *     {@code responseType}
    */
   synchronized Object invoke(Object event, Class<?> responseType) {
-    if (!accepts(event.getClass())) {
-      throw new IllegalArgumentException(name + " does not take " + event.getClass().getName());
-    }
     LocalContext context = new LocalContext(name);
     long started = System.nanoTime();
     try (FunctionOutput.Running running = FunctionOutput.running(name)) {
-      if (streamHandler == null) {
-        return typedHandler.handleRequest(event, context);
-      }
-      byte[] response = StreamInvocation.invoke(streamHandler, StreamInvocation.toJson(event), context);
+      byte[] response = StreamInvocation.invoke(handler, StreamInvocation.toJson(event), context);
       return responseType == Void.class ? null : read(response, responseType);
     } finally {
       context.logLines().stream()
@@ -218,19 +166,5 @@ final class LocalFunction {
     JsonNode value =
         properties.has("Timeout") ? properties.get("Timeout") : globals.path("Timeout");
     return value.canConvertToInt() ? value.asInt() : DEFAULT_TIMEOUT_SECONDS;
-  }
-
-  /** A typed handler's event type: the first type argument of the RequestHandler it implements. */
-  private static Class<?> eventType(Class<?> handlerType) {
-    for (Class<?> c = handlerType; c != null; c = c.getSuperclass()) {
-      for (Type implemented : c.getGenericInterfaces()) {
-        if (implemented instanceof ParameterizedType parameterized
-            && parameterized.getRawType() == RequestHandler.class
-            && parameterized.getActualTypeArguments()[0] instanceof Class<?> eventType) {
-          return eventType;
-        }
-      }
-    }
-    return Object.class;
   }
 }

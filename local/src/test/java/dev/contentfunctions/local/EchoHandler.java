@@ -1,24 +1,33 @@
 package dev.contentfunctions.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.contentfunctions.localaws.StreamInvocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The handler of api-template.yaml: keeps the last event for the test to inspect, and answers by
- * path, so each test can ask for the response it checks.
+ * The handler of api-template.yaml: keeps the last event for the test to inspect (read back from
+ * the JSON it is given, as typed fixtures), and answers by path, so each test can ask for the
+ * response it checks.
  */
-public final class EchoHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class EchoHandler implements RequestStreamHandler {
   static final AtomicReference<APIGatewayV2HTTPEvent> LAST = new AtomicReference<>();
   static final byte[] BINARY = {0, 1, 2, (byte) 0xFF};
 
   @Override
-  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+  public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+    APIGatewayV2HTTPEvent event = StreamInvocation.fromJson(in.readAllBytes(), APIGatewayV2HTTPEvent.class);
+    out.write(StreamInvocation.toJson(respond(event, context)));
+  }
+
+  private static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Context context) {
     LAST.set(event);
     context
         .getLogger()

@@ -114,12 +114,6 @@ class LocalFunctionTest {
         .hasMessageStartingWith("HttpFunction wrote a response that is not the JSON of a");
   }
 
-  @Test
-  void aStreamHandlerTakesTheEventsOfWhicheverTriggerTheTemplateGivesIt() {
-    assertThat(load("StreamFunction").accepts(S3Event.class)).isTrue();
-    assertThat(load("StreamFunction").accepts(APIGatewayV2HTTPResponse.class)).isTrue();
-  }
-
   private LocalFunction load(String name) {
     FunctionDefinition definition =
         TEMPLATE.functions().stream()
