@@ -1,10 +1,10 @@
 package dev.contentfunctions.publishing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -36,7 +36,9 @@ public final class S3PostFiles implements PostFiles {
       }
       throw e;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // The connection failed while the body was read: the same transient S3 failure as one
+      // before the answer came, so Lambda retries it the same way.
+      throw SdkClientException.create("Reading the object's body from S3 failed", e);
     }
   }
 
