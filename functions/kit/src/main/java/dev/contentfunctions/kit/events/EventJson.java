@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.contentfunctions.kit.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ final class EventJson {
     Object root;
     try (JsonParser parser = FACTORY.createParser(event)) {
       JsonToken first = parser.nextToken();
-      root = first == null ? null : value(parser);
+      root = first == null ? null : JsonReader.value(parser);
       if (first != null && parser.nextToken() != null) {
         throw new MalformedEventException("The " + kind + " event holds more than one JSON value.");
       }
@@ -56,32 +56,6 @@ final class EventJson {
       throw new MalformedEventException("The " + kind + " event is not a JSON object.");
     }
     return cast(root);
-  }
-
-  private static Object value(JsonParser parser) throws IOException {
-    return switch (parser.currentToken()) {
-      case START_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          parser.nextToken();
-          map.put(name, value(parser));
-        }
-        yield map;
-      }
-      case START_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(parser));
-        }
-        yield list;
-      }
-      case VALUE_STRING -> parser.getText();
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
-      default -> null;
-    };
   }
 
   /** A member that must be text when present: null when absent or JSON null. */
