@@ -94,10 +94,7 @@ final class Browsers {
           Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
     }
     try {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> content =
-          (Map<String, Object>)
-              driver.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+      Map<String, Object> content = contentSize(driver);
       Map<String, Object> clip =
           Map.of(
               "x", 0,
@@ -119,6 +116,30 @@ final class Browsers {
     } finally {
       if (phone) {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      }
+    }
+  }
+
+  /**
+   * The page's laid-out size. Right after a device-metrics change, Chromium can report 0 x 0 until
+   * its next layout (seen on a loaded machine: "Cannot take screenshot with 0 width"), so an empty
+   * size is read again for up to 2 s.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> contentSize(ChromeDriver driver) {
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (true) {
+      Map<String, Object> size =
+          (Map<String, Object>)
+              driver.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+      if (((Number) size.get("width")).doubleValue() > 0 || System.nanoTime() > deadline) {
+        return size;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return size;
       }
     }
   }
