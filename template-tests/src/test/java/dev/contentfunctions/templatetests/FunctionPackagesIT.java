@@ -15,11 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,7 +50,7 @@ class FunctionPackagesIT {
         .as("%s: %s, built by mvn package", function.logicalId(), function.codeUri())
         .isRegularFile();
 
-    unzip(zip, unpacked);
+    DeploymentPackage.unzip(zip, unpacked);
     List<String> jars = jarNames(unpacked.resolve("lib"));
     System.out.printf(
         "%s: %s is %d bytes; lib/: %s%n",
@@ -111,27 +108,6 @@ class FunctionPackagesIT {
           .filter(n -> n.endsWith(".jar"))
           .sorted()
           .toList();
-    }
-  }
-
-  private static void unzip(Path zip, Path target) throws IOException {
-    try (ZipFile file = new ZipFile(zip.toFile())) {
-      Enumeration<? extends ZipEntry> entries = file.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry entry = entries.nextElement();
-        Path destination = target.resolve(entry.getName()).normalize();
-        if (!destination.startsWith(target)) {
-          throw new IOException(zip + " has an entry outside its root: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(destination);
-        } else {
-          Files.createDirectories(destination.getParent());
-          try (InputStream in = file.getInputStream(entry)) {
-            Files.copy(in, destination);
-          }
-        }
-      }
     }
   }
 }

@@ -12,7 +12,6 @@ import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,7 +126,7 @@ class RuntimeLogLinesIT {
             .findFirst()
             .orElseThrow();
     // A fresh /var/task per start, as Lambda gives each environment.
-    Path task = unzip(RepoPaths.root().resolve(function.codeUri()), Files.createTempDirectory(tasks, logicalId));
+    Path task = DeploymentPackage.unzip(RepoPaths.root().resolve(function.codeUri()), Files.createTempDirectory(tasks, logicalId));
     Path output = task.resolveSibling(task.getFileName() + ".log");
     String requestId = "log-lines-" + level;
 
@@ -263,25 +261,5 @@ class RuntimeLogLinesIT {
       server.stop(0);
       executor.shutdownNow();
     }
-  }
-
-  private static Path unzip(Path zip, Path target) throws IOException {
-    try (ZipFile file = new ZipFile(zip.toFile())) {
-      for (var entry : file.stream().toList()) {
-        Path destination = target.resolve(entry.getName()).normalize();
-        if (!destination.startsWith(target)) {
-          throw new IOException(zip + " has an entry outside its root: " + entry.getName());
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(destination);
-        } else {
-          Files.createDirectories(destination.getParent());
-          try (InputStream in = file.getInputStream(entry)) {
-            Files.copy(in, destination);
-          }
-        }
-      }
-    }
-    return target;
   }
 }
