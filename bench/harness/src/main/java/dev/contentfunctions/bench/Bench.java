@@ -54,9 +54,17 @@ public final class Bench {
   private final Path before;
   private final Set<Path> unpackedZips = new HashSet<>();
 
-  private Bench(Results results, Path before) {
+  /** --only: a word of the request names to measure (e.g. "posts"); null measures everything. */
+  private final String only;
+
+  private Bench(Results results, Path before, String only) {
     this.results = results;
     this.before = before;
+    this.only = only;
+  }
+
+  private boolean measures(String name) {
+    return only == null || name.contains(only);
   }
 
   public static void main(String[] args) throws Exception {
@@ -64,12 +72,14 @@ public final class Bench {
     int warm = 20;
     Path out = RepoPaths.root().resolve("docs/performance.md");
     Path before = null;
+    String only = null;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--warm" -> warm = Integer.parseInt(args[i + 1]);
         case "--out" -> out = Path.of(args[i + 1]).toAbsolutePath();
         case "--before" -> before = Path.of(args[i + 1]).toAbsolutePath();
+        case "--only" -> only = args[i + 1];
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
@@ -77,7 +87,7 @@ public final class Bench {
       throw new IllegalArgumentException("--before " + before + ": no such directory");
     }
     Results results = new Results(runs, warm, before);
-    new Bench(results, before).run();
+    new Bench(results, before, only).run();
     Files.writeString(out, Report.markdown(results), StandardCharsets.UTF_8);
     System.err.println("Wrote " + out);
   }
@@ -127,10 +137,13 @@ public final class Bench {
       for (var variant : VARIANTS.entrySet()) {
         Map<String, Map<String, String>> byRequest = new LinkedHashMap<>();
         byRequest.put("GET /posts/{slug}", worker(postsEnv, variant.getValue(), "api", handlerClass(stack, "PostsApiFunction"), "GET_POST", "300", "1000"));
+        byRequest.put("GET /blog/{slug} (page)", worker(postsEnv, variant.getValue(), "api", handlerClass(stack, "PostsApiFunction"), "GET_PAGE", "300", "1000"));
         byRequest.put("GET /posts", worker(postsEnv, variant.getValue(), "api", handlerClass(stack, "PostsApiFunction"), "LIST_POSTS", "300", "1000"));
-        // Fewer bookings, from an empty table: see BenchStack.recreate.
-        stack.recreate("ConsultationsTable");
-        byRequest.put("POST /consultations", worker(bookingEnv, variant.getValue(), "api", handlerClass(stack, "ConsultationsFunction"), "BOOKING", "50", "200"));
+        if (measures("consultations")) {
+          // Fewer bookings, from an empty table: see BenchStack.recreate.
+          stack.recreate("ConsultationsTable");
+          byRequest.put("POST /consultations", worker(bookingEnv, variant.getValue(), "api", handlerClass(stack, "ConsultationsFunction"), "BOOKING", "50", "200"));
+        }
         byRequest.put("bare", worker(postsEnv, variant.getValue(), "bare", "300", "1000"));
         results.warmLatency.put(variant.getKey(), byRequest);
       }
@@ -145,6 +158,10 @@ public final class Bench {
         }
       }
 
+      if (!measures("publisher")) {
+        results.describe(java, stack.moto.endpoint().toString());
+        return;
+      }
       progress("Rendering and publishing, warm and in a fresh JVM");
       Map<String, String> publisherEnv = stack.environment("PublisherFunction");
       List<String> flags = VARIANTS.get("Lambda flags");
@@ -182,6 +199,9 @@ public final class Bench {
     String bucket = stack.bucket();
     Runnable emptyConsultations = () -> stack.recreate("ConsultationsTable");
     add(functions, stack, "GET /posts/{slug}", "posts-api", "PostsApiFunction", Events.Kind.GET_POST, () -> {});
+    // The page's twin is the zip's own GET /posts/{slug}: a zip from before issue 12 has no pages.
+    functions.add(new Function("GET /blog/{slug} (page)", unpacked(zip("posts-api")), handler(stack, "PostsApiFunction"),
+        stack.environment("PostsApiFunction"), Events.supplier(Events.Kind.GET_PAGE, null, null, null)));
     add(functions, stack, "GET /posts", "posts-api", "PostsApiFunction", Events.Kind.LIST_POSTS, () -> {});
     add(functions, stack, "POST /consultations", "consultations", "ConsultationsFunction", Events.Kind.BOOKING,
         emptyConsultations);
@@ -195,6 +215,7 @@ public final class Bench {
       functions.add(new Function(label("publisher (seed post)", zip), unpacked(zip), handler(stack, "PublisherFunction"),
           stack.environment("PublisherFunction"), publish));
     }
+    functions.removeIf(function -> !function.name().startsWith("constant") && !function.name().contains("GetItem") && !measures(function.name()));
     return functions;
   }
 

@@ -27,6 +27,7 @@ final class Events {
   /** The kinds of event the benchmark sends; S3 ones need the bucket and object announced. */
   enum Kind {
     GET_POST,
+    GET_PAGE,
     LIST_POSTS,
     BOOKING,
     PUBLISH,
@@ -38,6 +39,7 @@ final class Events {
   static Supplier<String> supplier(Kind kind, String bucket, String key, String versionId) {
     return switch (kind) {
       case GET_POST -> constant(sample("api-get-post.json").toString());
+      case GET_PAGE -> constant(sample("page-get-post.json").toString());
       case LIST_POSTS -> constant(sample("api-list-posts.json").toString());
       case BOOKING -> Events::booking;
       case PUBLISH -> () -> publish(bucket, key, versionId);
