@@ -3,22 +3,17 @@ package dev.contentfunctions.templatetests;
 import static dev.contentfunctions.templatetests.ExpectedPermissions.describe;
 import static dev.contentfunctions.templatetests.ExpectedPermissions.elements;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.templatetests.ExpectedPermissions.Grant;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,38 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FunctionRolesIT {
 
-  private static final String INSTALL_HINT =
-      "SAM's transform needs python3 with aws-sam-translator (pip install cfn-lint brings it)";
   private static final String MANAGED_POLICY = ":iam::aws:policy/";
 
   private static JsonNode resources;
 
   @BeforeAll
   static void transformTemplate(@TempDir Path dir) throws Exception {
-    Path script = Path.of(FunctionRolesIT.class.getResource("/sam_transform.py").toURI());
-    Path output = dir.resolve("transformed.json");
-    Path errors = dir.resolve("errors.txt");
-    ProcessBuilder builder =
-        new ProcessBuilder("python3", script.toString(), RepoPaths.template().toString())
-            .redirectOutput(output.toFile())
-            .redirectError(errors.toFile());
-    // Only for ARNs the transform writes out (partition); nothing is looked up in AWS.
-    builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-    Process transform;
-    try {
-      transform = builder.start();
-    } catch (IOException notOnPath) {
-      fail(INSTALL_HINT + " (" + notOnPath.getMessage() + ")");
-      return;
-    }
-    if (!transform.waitFor(2, TimeUnit.MINUTES)) {
-      transform.destroyForcibly();
-      fail("SAM's transform did not finish within 2 minutes:\n" + Files.readString(errors));
-    }
-    assertThat(transform.exitValue())
-        .as(INSTALL_HINT + "\nor the transform failed:\n" + Files.readString(errors))
-        .isZero();
-    resources = new ObjectMapper().readTree(output.toFile()).path("Resources");
+    resources = SamTransform.resources(dir);
   }
 
   static Stream<String> functions() {

@@ -3,13 +3,28 @@ package dev.contentfunctions.consultations;
 import dev.contentfunctions.kit.Env;
 import java.time.Duration;
 
-/** The booking function's configuration, from the environment variables template.yaml sets. */
-record ConsultationsConfig(String table, String thankYouUrl, Duration retention, String hashingSecret) {
+/**
+ * The booking function's configuration, from the environment variables template.yaml sets.
+ *
+ * @param thankYouUrl where a plain form is redirected; empty means the site's own {@code /thank-you},
+ *     as a relative redirect, so it stays on whichever address the form was posted to
+ * @param originVerify the value CloudFront sends as {@code x-origin-verify}: only then is its
+ *     {@code cloudfront-viewer-address} the client's address ({@link ClientAddress})
+ */
+record ConsultationsConfig(
+    String table, String thankYouUrl, Duration retention, String hashingSecret, String originVerify) {
+  static final String SITE_THANK_YOU = "/thank-you";
+
+  ConsultationsConfig {
+    thankYouUrl = thankYouUrl == null || thankYouUrl.isBlank() ? SITE_THANK_YOU : thankYouUrl;
+  }
+
   static ConsultationsConfig fromEnvironment() {
     return new ConsultationsConfig(
         Env.require("CONSULTATIONS_TABLE"),
-        Env.require("THANK_YOU_URL"),
+        Env.optional("THANK_YOU_URL"),
         Duration.ofDays(Long.parseLong(Env.require("RETENTION_DAYS"))),
-        Env.require("HASHING_SECRET"));
+        Env.require("HASHING_SECRET"),
+        Env.require("ORIGIN_VERIFY"));
   }
 }

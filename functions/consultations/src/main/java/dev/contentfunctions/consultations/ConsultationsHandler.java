@@ -39,6 +39,7 @@ public final class ConsultationsHandler implements RequestStreamHandler {
 
   private final BookingService service;
   private final String thankYouUrl;
+  private final String originVerify;
   private final HttpEndpoint endpoint;
 
   /** Called by Lambda once per container: the client and everything else are built here, once. */
@@ -60,6 +61,7 @@ public final class ConsultationsHandler implements RequestStreamHandler {
   ConsultationsHandler(ConsultationsConfig config, BookingRepository repository, Clock clock, Log log) {
     this.service = new BookingService(repository, new SaltedHash(config.hashingSecret()), config.retention(), clock);
     this.thankYouUrl = config.thankYouUrl();
+    this.originVerify = config.originVerify();
     this.endpoint =
         new HttpEndpoint(
             this::respond, "Your request could not be saved just now; please send it again in a few seconds.", log);
@@ -79,7 +81,13 @@ public final class ConsultationsHandler implements RequestStreamHandler {
       boolean form = isForm(request.header("content-type"));
       byte[] body = request.body(MAX_BODY_BYTES);
       Map<String, Object> fields = form ? Body.form(body) : Body.jsonObject(body, MAX_BODY_BYTES);
-      Result result = service.submit(new BookingService.Submission(fields, request.sourceIp(), idempotencyKey(request)));
+      String address =
+          ClientAddress.of(
+              request.sourceIp(),
+              request.header(ClientAddress.VIEWER_ADDRESS),
+              request.header(ClientAddress.ORIGIN_VERIFY),
+              originVerify);
+      Result result = service.submit(new BookingService.Submission(fields, address, idempotencyKey(request)));
       return answer(result, form, log);
     } catch (ApiException e) {
       log.info("consultation.refused", "status", e.status(), "fields", fieldNames(e));

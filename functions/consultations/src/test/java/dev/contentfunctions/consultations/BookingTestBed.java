@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class BookingTestBed {
   static final String SECRET = "test-hashing-secret-0123456789abcdef";
   static final String THANK_YOU = "https://coach.example/thank-you";
+  /** What CloudFront would send as x-origin-verify to this deployment (a stack id's UUID). */
+  static final String ORIGIN_VERIFY = "5f0c3e2a-9d41-11ef-8c1b-0a3c5e7d9b21";
 
   final MotoServer moto = MotoServer.shared();
   final DynamoDbClient dynamoDb = moto.dynamoDb();
@@ -49,8 +51,13 @@ final class BookingTestBed {
   }
 
   ConsultationsHandler handler(DynamoDbClient client) {
+    return handler(client, THANK_YOU);
+  }
+
+  /** A handler configured with this THANK_YOU_URL (empty: the site's own /thank-you). */
+  ConsultationsHandler handler(DynamoDbClient client, String thankYouUrl) {
     return new ConsultationsHandler(
-        new ConsultationsConfig(table, THANK_YOU, Duration.ofDays(30), SECRET),
+        new ConsultationsConfig(table, thankYouUrl, Duration.ofDays(30), SECRET, ORIGIN_VERIFY),
         new DynamoDbBookingRepository(client, table),
         Clock.systemUTC(),
         logStream.log());

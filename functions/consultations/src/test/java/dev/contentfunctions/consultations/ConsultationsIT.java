@@ -182,6 +182,76 @@ class ConsultationsIT {
   }
 
   @Test
+  void formWithoutAThankYouUrlIsRedirectedToTheSitesOwnThankYouPage() {
+    String email = email("relative.redirect");
+    String formBody = "name=" + name("Relative Redirect").replace(' ', '+') + "&email=" + email.replace("@", "%40") + "&consent=on";
+
+    APIGatewayV2HTTPResponse response = bed.send(bed.handler(bed.dynamoDb, ""), form(formBody).sourceIp("198.51.100.14").build());
+
+    assertThat(response.getStatusCode()).isEqualTo(303);
+    assertThat(response.getHeaders()).containsEntry("Location", "/thank-you");
+    assertThat(bed.requestsOf(email)).hasSize(1);
+  }
+
+  /** A client calling the API's own domain cannot pick a new address per request with the header. */
+  @Test
+  void viewerAddressWithoutCloudFrontsVerificationDoesNotChangeTheRateLimitKey() {
+    String source = "192.0.2.81";
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i <= BookingService.MAX_PER_ADDRESS; i++) {
+      var request =
+          json(valid(name("Forger"), email("forger" + i), "Forged " + i))
+              .header(ClientAddress.VIEWER_ADDRESS, "203.0.113." + (100 + i) + ":4430" + (i % 10))
+              .sourceIp(source);
+      if (i % 2 == 1) {
+        request.header(ClientAddress.ORIGIN_VERIFY, "not-" + BookingTestBed.ORIGIN_VERIFY);
+      }
+      statuses.add(bed.send(request.build()).getStatusCode());
+    }
+
+    assertThat(statuses.subList(0, BookingService.MAX_PER_ADDRESS)).containsOnly(201);
+    assertThat(statuses.get(BookingService.MAX_PER_ADDRESS)).isEqualTo(429);
+    assertThat(bed.requestsOf("forger0@example.com"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.sourceIpHash()).isEqualTo(bed.hash.ofIp(source)));
+  }
+
+  /** Behind CloudFront every visitor arrives from a CloudFront address; each is limited on their own. */
+  @Test
+  void viewersBehindOneCloudFrontAddressAreLimitedSeparately() {
+    String cloudFront = "192.0.2.90";
+    String ipv6Viewer = "2001:db8:0:0::7";
+    List<Integer> first = new ArrayList<>();
+    for (int i = 0; i <= BookingService.MAX_PER_ADDRESS; i++) {
+      first.add(
+          bed.send(
+                  json(valid(name("First Viewer"), email("first.viewer" + i), "Hello " + i))
+                      .header(ClientAddress.VIEWER_ADDRESS, "198.51.100.91:" + (40000 + i))
+                      .header(ClientAddress.ORIGIN_VERIFY, BookingTestBed.ORIGIN_VERIFY)
+                      .sourceIp(cloudFront)
+                      .build())
+              .getStatusCode());
+    }
+    APIGatewayV2HTTPResponse second =
+        bed.send(
+            json(valid(name("Second Viewer"), email("second.viewer"), "Hello"))
+                .header(ClientAddress.VIEWER_ADDRESS, ipv6Viewer + ":51234")
+                .header(ClientAddress.ORIGIN_VERIFY, BookingTestBed.ORIGIN_VERIFY)
+                .sourceIp(cloudFront)
+                .build());
+
+    assertThat(first.subList(0, BookingService.MAX_PER_ADDRESS)).containsOnly(201);
+    assertThat(first.get(BookingService.MAX_PER_ADDRESS)).isEqualTo(429);
+    assertThat(second.getStatusCode()).isEqualTo(201);
+    assertThat(bed.requestsOf("first.viewer0@example.com"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.sourceIpHash()).isEqualTo(bed.hash.ofIp("198.51.100.91")));
+    assertThat(bed.requestsOf("second.viewer@example.com"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.sourceIpHash()).isEqualTo(bed.hash.ofIp("2001:db8:0:0:0:0:0:7")));
+  }
+
+  @Test
   void oneAddressCannotBookMoreThanItsLimit() {
     String email = email("eager");
     int accepted = 0;
@@ -334,7 +404,7 @@ class ConsultationsIT {
       for (String value : personalData) {
         assertThat(line).doesNotContainIgnoringCase(value);
       }
-      assertThat(line).doesNotContain("198.51.100.", "192.0.2.6", "example.com", "example.net", "example.org");
+      assertThat(line).doesNotContain("198.51.100.", "192.0.2.", "203.0.113.", "2001:db8", "example.com", "example.net", "example.org");
     }
   }
 
