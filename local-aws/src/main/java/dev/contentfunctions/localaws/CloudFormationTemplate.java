@@ -109,6 +109,15 @@ public final class CloudFormationTemplate {
     return matching;
   }
 
+  /**
+   * How the CloudFront distribution {@code logicalId} routes requests to its origins.
+   *
+   * @throws IllegalArgumentException if the template has no such distribution
+   */
+  public CdnBehaviours cdnBehaviours(String logicalId) {
+    return CdnBehaviours.read(this, logicalId);
+  }
+
   /** Every {@code AWS::Serverless::Function}, with {@code Globals.Function} applied. */
   public List<FunctionDefinition> functions() {
     JsonNode globals = root.path("Globals").path("Function");

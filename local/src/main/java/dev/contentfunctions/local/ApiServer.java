@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.contentfunctions.localaws.CdnBehaviours;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -23,17 +24,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The HTTP API on localhost, as API Gateway would serve the template's routes: a request matching a
- * route invokes its function with a payload 2.0 event; anything else is a file of the static
- * website folder, if there is one, or a 404. A route wins over a file of the same path.
+ * The site on localhost, as the template's CloudFront distribution serves it: the distribution's
+ * behaviours decide where a request goes ({@link CdnBehaviours}). A behaviour of the S3 origin
+ * answers with the file of the website folder whose path is the object key (no index.html for a
+ * folder: S3 has none either); one of the HTTP API answers as API Gateway would, a request
+ * matching a route invoking its function with a payload 2.0 event.
  */
 final class ApiServer implements AutoCloseable {
+  /** The distribution of template.yaml whose behaviours the local run serves. */
+  static final String SITE_DISTRIBUTION = "SiteDistribution";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final int THREADS = 8;
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final CdnBehaviours behaviours;
   private final HttpApiRoutes routes;
   private final Map<String, LocalFunction> functions;
   private final Map<String, String> notHosted;
@@ -42,12 +49,14 @@ final class ApiServer implements AutoCloseable {
 
   private ApiServer(
       HttpServer server,
+      CdnBehaviours behaviours,
       HttpApiRoutes routes,
       Map<String, LocalFunction> functions,
       Map<String, String> notHosted,
       Path webDir,
       PrintStream out) {
     this.server = server;
+    this.behaviours = behaviours;
     this.routes = routes;
     this.functions = Map.copyOf(functions);
     this.notHosted = Map.copyOf(notHosted);
@@ -66,12 +75,14 @@ final class ApiServer implements AutoCloseable {
   /**
    * Starts serving on the loopback interface only: a development server is nobody else's business.
    *
+   * @param behaviours the site distribution's: which paths are files and which the HTTP API's
    * @param functions by logical id: the functions the routes name
    * @param notHosted why a function that a route names is not among them: its routes answer 503
-   * @param webDir the static website; need not exist
+   * @param webDir the site bucket's content
    */
   static ApiServer start(
       int port,
+      CdnBehaviours behaviours,
       HttpApiRoutes routes,
       Map<String, LocalFunction> functions,
       Map<String, String> notHosted,
@@ -80,7 +91,7 @@ final class ApiServer implements AutoCloseable {
       throws IOException {
     HttpServer http =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    ApiServer api = new ApiServer(http, routes, functions, notHosted, webDir, out);
+    ApiServer api = new ApiServer(http, behaviours, routes, functions, notHosted, webDir, out);
     http.createContext("/", api::handle);
     http.setExecutor(api.executor);
     http.start();
@@ -100,21 +111,25 @@ final class ApiServer implements AutoCloseable {
   private void handle(HttpExchange exchange) {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-      Optional<HttpApiRoutes.Match> match =
-          routes.match(method, exchange.getRequestURI().getRawPath());
-      if (match.isPresent()) {
-        invoke(exchange, match.get());
-      } else if (!((method.equals("GET") || method.equals("HEAD")) && serveFile(exchange))) {
-        problem(
-            exchange,
-            404,
-            "Not Found",
-            "No route of template.yaml matches "
-                + method
-                + " "
-                + exchange.getRequestURI().getPath()
-                + (Files.isDirectory(webDir) ? ", and " + webDir + " has no such file" : ""),
-            null);
+      String rawPath = exchange.getRequestURI().getRawPath();
+      switch (behaviours.route(rawPath).origin().kind()) {
+        case S3 -> serveFile(exchange, method);
+        case HTTP_API -> {
+          Optional<HttpApiRoutes.Match> match = routes.match(method, rawPath);
+          if (match.isPresent()) {
+            invoke(exchange, match.get());
+          } else {
+            problem(
+                exchange,
+                404,
+                "Not Found",
+                "No route of template.yaml matches "
+                    + method
+                    + " "
+                    + exchange.getRequestURI().getPath(),
+                null);
+          }
+        }
       }
     } catch (IOException clientWentAway) {
       // Nothing left to answer.
@@ -173,29 +188,43 @@ final class ApiServer implements AutoCloseable {
     HttpApiEvents.write(httpResponse, exchange);
   }
 
-  /** Serves the file of the website folder at the request's path (index.html for a folder). */
-  private boolean serveFile(HttpExchange exchange) throws IOException {
-    if (!Files.isDirectory(webDir)) {
-      return false;
+  /**
+   * Answers as the private site bucket does through CloudFront's Origin Access Control: the object
+   * whose key is the path without its leading slash, else 404 (the policy grants s3:ListBucket, so
+   * a missing key is a 404, not a 403). Only reads: the bucket takes no writes from viewers.
+   */
+  private void serveFile(HttpExchange exchange, String method) throws IOException {
+    if (!(method.equals("GET") || method.equals("HEAD"))) {
+      problem(
+          exchange,
+          403,
+          "Forbidden",
+          "The site bucket's behaviours take only GET and HEAD, not " + method,
+          null);
+      return;
     }
-    Path file;
+    Path file = null;
     try {
-      file = webDir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+      Path candidate = webDir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+      // ../ out of the folder is no object of the bucket.
+      if (candidate.startsWith(webDir) && Files.isRegularFile(candidate)) {
+        file = candidate;
+      }
     } catch (InvalidPathException e) {
-      return false;
+      // No such key either.
     }
-    if (!file.startsWith(webDir)) {
-      return false; // ../ out of the folder
-    }
-    if (Files.isDirectory(file)) {
-      file = file.resolve("index.html");
-    }
-    if (!Files.isRegularFile(file)) {
-      return false;
+    if (file == null) {
+      problem(
+          exchange,
+          404,
+          "Not Found",
+          "The site bucket has no object " + exchange.getRequestURI().getPath().substring(1)
+              + " (the files of " + webDir + ")",
+          null);
+      return;
     }
     exchange.getResponseHeaders().set("Content-Type", contentType(file));
     HttpApiEvents.send(exchange, 200, Files.readAllBytes(file));
-    return true;
   }
 
   private static String contentType(Path file) throws IOException {

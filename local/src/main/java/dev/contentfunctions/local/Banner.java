@@ -1,7 +1,7 @@
 package dev.contentfunctions.local;
 
+import dev.contentfunctions.localaws.CdnBehaviours;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -18,6 +18,7 @@ final class Banner {
       int apiPort,
       URI awsEndpoint,
       String region,
+      CdnBehaviours behaviours,
       HttpApiRoutes routes,
       FunctionPlan plan,
       LocalStack stack,
@@ -33,7 +34,18 @@ final class Banner {
                 + " everything.%n%n",
             startup.toMillis() / 1000.0));
     String localUrl = "http://127.0.0.1:" + apiPort;
-    row(text, "API", localUrl + busy(options.apiPort(), apiPort));
+    row(text, "site", localUrl + busy(options.apiPort(), apiPort) + "  (as SiteDistribution routes it)");
+    for (CdnBehaviours.Behaviour behaviour : behaviours.behaviours()) {
+      row(
+          text,
+          "",
+          (behaviour.pathPattern() == null ? "everything else" : behaviour.pathPattern())
+              + "  ->  "
+              + (behaviour.origin().kind() == CdnBehaviours.OriginKind.S3
+                  ? "files of " + options.webDir()
+                  : "the HTTP API"));
+    }
+    row(text, "API", "the HTTP API's routes:");
     if (routes.routes().isEmpty()) {
       row(text, "", "(template.yaml declares no HttpApi routes yet)");
     }
@@ -47,12 +59,6 @@ final class Banner {
               + (plan.notHosted().containsKey(route.functionId()) ? "  (503: not run locally)" : "")
               + (route.iamAuthorized() ? "  (IAM: unsigned requests allowed locally)" : ""));
     }
-    row(
-        text,
-        "",
-        Files.isDirectory(options.webDir())
-            ? "static files of " + options.webDir() + " at /"
-            : "no static files (" + options.webDir() + " does not exist)");
     row(
         text,
         "AWS (moto)",
@@ -95,7 +101,7 @@ final class Banner {
               + PREVIEW_TOKEN
               + "): "
               + localUrl
-              + "/blog/post.html?slug=<slug>&preview="
+              + "/blog/<slug>?preview="
               + token);
     }
     row(

@@ -1,5 +1,6 @@
 package dev.contentfunctions.local;
 
+import dev.contentfunctions.localaws.CdnBehaviours;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.FunctionDefinition;
 import java.io.IOException;
@@ -73,6 +74,7 @@ public final class FunctionsMain {
     System.setOut(FunctionOutput.around(out));
     CloudFormationTemplate cfn = CloudFormationTemplate.load(template);
     HttpApiRoutes routes = HttpApiRoutes.fromTemplate(cfn);
+    CdnBehaviours behaviours = cfn.cdnBehaviours(ApiServer.SITE_DISTRIBUTION);
     Set<String> fedByEvents = new HashSet<>(queues.keySet());
     fedByEvents.addAll(streams.keySet());
     FunctionPlan plan = FunctionPlan.of(cfn, routes, fedByEvents);
@@ -123,7 +125,7 @@ public final class FunctionsMain {
                   streamsClient, dynamoDb, streamArn, function, event.properties(), out));
         });
 
-    ApiServer api = ApiServer.start(apiPort, routes, functions, plan.notHosted(), webDir, out);
+    ApiServer api = ApiServer.start(apiPort, behaviours, routes, functions, plan.notHosted(), webDir, out);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -1,5 +1,6 @@
 package dev.contentfunctions.local;
 
+import dev.contentfunctions.localaws.CdnBehaviours;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
@@ -87,6 +88,8 @@ public final class LocalRun implements AutoCloseable {
     Path root = RepoPaths.root();
     CloudFormationTemplate template = CloudFormationTemplate.load(RepoPaths.template());
     HttpApiRoutes routes = HttpApiRoutes.fromTemplate(template);
+    // Before anything starts: without the distribution there is no site to serve.
+    CdnBehaviours behaviours = template.cdnBehaviours(ApiServer.SITE_DISTRIBUTION);
 
     ServerSocket awsSocket =
         started(
@@ -160,6 +163,7 @@ public final class LocalRun implements AutoCloseable {
             apiPort,
             awsEndpoint,
             region,
+            behaviours,
             routes,
             plan,
             stack,

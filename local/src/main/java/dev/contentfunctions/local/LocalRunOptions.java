@@ -45,7 +45,7 @@ public record LocalRunOptions(
         --api-port N   the HTTP API's port (env LOCAL_API_PORT, default 3000)
         --aws-port N   the local AWS endpoint's port (env LOCAL_AWS_PORT, default 5000)
         --content DIR  mirrored into the content bucket (env LOCAL_CONTENT_DIR, default content/)
-        --web DIR      static files served at / (env LOCAL_WEB_DIR, default web/)
+        --web DIR      the site bucket's files (env LOCAL_WEB_DIR, default web/)
         --parameter Name=Value
                        a template parameter, over local/parameters.properties and the
                        template's default (repeatable; ${LocalUrl} is the API's address)

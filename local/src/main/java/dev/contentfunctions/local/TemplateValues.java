@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,8 @@ final class TemplateValues {
   private final Map<String, String> refs = new HashMap<>();
   private final Map<String, Map<String, String>> attributes = new HashMap<>();
   private final Map<String, String> secrets = new HashMap<>();
+  // One per run, as a stack has one: the site's x-origin-verify value is derived from it.
+  private final String stackUuid = UUID.randomUUID().toString();
 
   /**
    * @param parameters the local run's values of template parameters (what {@code sam deploy
@@ -87,6 +90,15 @@ final class TemplateValues {
             return sub(argument.asText());
           }
         }
+        case "Fn::Select" -> {
+          if (argument.isArray() && argument.size() == 2) {
+            List<String> list = list(argument.get(1));
+            int index = Integer.parseInt(resolve(argument.get(0)));
+            if (index >= 0 && index < list.size()) {
+              return list.get(index);
+            }
+          }
+        }
         default -> {
           // not supported: reported below
         }
@@ -95,8 +107,22 @@ final class TemplateValues {
     throw new IllegalArgumentException(
         "Cannot resolve "
             + value
-            + " locally: the local run knows literals, !Ref, !GetAtt <resource>.<attribute> and"
-            + " !Sub \"...\"");
+            + " locally: the local run knows literals, !Ref, !GetAtt <resource>.<attribute>,"
+            + " !Sub \"...\" and !Select [n, a list or !Split]");
+  }
+
+  /** A list argument of {@code !Select}: a YAML list, or {@code !Split [delimiter, string]}. */
+  private List<String> list(JsonNode value) {
+    if (value.isArray()) {
+      List<String> items = new ArrayList<>();
+      value.forEach(item -> items.add(resolve(item)));
+      return items;
+    }
+    JsonNode split = value.path("Fn::Split");
+    if (value.size() == 1 && split.isArray() && split.size() == 2) {
+      return List.of(resolve(split.get(1)).split(Pattern.quote(resolve(split.get(0))), -1));
+    }
+    throw new IllegalArgumentException("Cannot resolve " + value + " locally as a list");
   }
 
   /**
@@ -144,6 +170,10 @@ final class TemplateValues {
       }
       case "AWS::StackName" -> {
         return stackName;
+      }
+      case "AWS::StackId" -> {
+        return "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT_ID + ":stack/" + stackName + "/"
+            + stackUuid;
       }
       case "AWS::Partition" -> {
         return "aws";

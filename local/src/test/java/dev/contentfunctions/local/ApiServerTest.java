@@ -39,9 +39,12 @@ class ApiServerTest {
   @BeforeAll
   static void start() throws IOException {
     Path web = Files.createDirectories(temp.resolve("web"));
-    Files.writeString(web.resolve("index.html"), "<h1>Home</h1>");
-    Files.writeString(web.resolve("style.css"), "h1 { color: teal }");
-    Files.writeString(web.resolve("about.html"), "the file, not the route");
+    Files.createDirectories(web.resolve("assets/js"));
+    Files.writeString(web.resolve("assets/styles.css"), "h1 { color: teal }");
+    Files.writeString(web.resolve("assets/js/blog.js"), "export {};");
+    Files.writeString(web.resolve("assets/index.html"), "no index.html magic");
+    Files.write(web.resolve("favicon.ico"), new byte[] {0, 0, 1, 0});
+    Files.writeString(web.resolve("about.html"), "a file outside the bucket's behaviours");
     Files.writeString(temp.resolve("secret.txt"), "outside the website");
 
     CloudFormationTemplate template = TestTemplates.load("api-template.yaml");
@@ -50,7 +53,14 @@ class ApiServerTest {
     FunctionPlan plan = FunctionPlan.of(template, routes, Set.of());
     LocalFunction echo = LocalFunction.load(template, plan.hosted().get(0), console);
     server =
-        ApiServer.start(0, routes, Map.of("EchoFunction", echo), plan.notHosted(), web, console);
+        ApiServer.start(
+            0,
+            template.cdnBehaviours(ApiServer.SITE_DISTRIBUTION),
+            routes,
+            Map.of("EchoFunction", echo),
+            plan.notHosted(),
+            web,
+            console);
   }
 
   @AfterAll
@@ -252,29 +262,66 @@ class ApiServerTest {
   }
 
   @Test
-  void servesTheWebsiteWithIndexHtmlAtTheRoot() throws Exception {
-    HttpResponse<byte[]> index = send(request("/"));
-    HttpResponse<byte[]> css = send(request("/style.css"));
+  void servesTheAssetsBehavioursFromTheWebsiteFolder() throws Exception {
+    HttpResponse<byte[]> css = send(request("/assets/styles.css"));
+    HttpResponse<byte[]> js = send(request("/assets/js/blog.js"));
+    HttpResponse<byte[]> icon = send(request("/favicon.ico"));
 
-    assertThat(index.statusCode()).isEqualTo(200);
-    assertThat(text(index)).isEqualTo("<h1>Home</h1>");
-    assertThat(index.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+    assertThat(css.statusCode()).isEqualTo(200);
+    assertThat(text(css)).isEqualTo("h1 { color: teal }");
     assertThat(css.headers().firstValue("content-type")).hasValue("text/css; charset=utf-8");
+    assertThat(js.statusCode()).isEqualTo(200);
+    assertThat(js.headers().firstValue("content-type")).hasValueSatisfying(
+        type -> assertThat(type).contains("javascript"));
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.body()).isEqualTo(new byte[] {0, 0, 1, 0});
+    assertThat(EchoHandler.LAST.get()).as("no function for a file").isNull();
   }
 
   @Test
-  void routeWinsOverAFileOfTheSamePath() throws Exception {
-    HttpResponse<byte[]> response = send(request("/about.html"));
+  void aMissingAssetOrAFolderIs404WithoutIndexHtml() throws Exception {
+    for (String path : List.of("/assets/missing.css", "/assets/", "/assets/js")) {
+      HttpResponse<byte[]> response = send(request(path));
 
-    assertThat(text(response)).isEqualTo("hello null");
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(text(response)).as(path).doesNotContain("no index.html magic");
+    }
+    assertThat(EchoHandler.LAST.get()).as("a bucket's 404, not the API's").isNull();
+  }
+
+  @Test
+  void assetsTakeOnlyReads() throws Exception {
+    HttpResponse<byte[]> response =
+        send(request("/assets/styles.css").POST(HttpRequest.BodyPublishers.ofString("x")));
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(text(response))
+        .contains("GET and HEAD");
+  }
+
+  @Test
+  void aPathOfTheApisBehaviourNeverReadsTheFolder() throws Exception {
+    HttpResponse<byte[]> aboutRoute = send(request("/about.html"));
+
+    assertThat(text(aboutRoute)).isEqualTo("hello null");
     assertThat(EchoHandler.LAST.get().getRouteKey()).isEqualTo("GET /about.html");
+    HttpResponse<byte[]> notAsset = send(request("/style.css"));
+    assertThat(notAsset.statusCode()).isEqualTo(404);
+    assertThat(notAsset.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(JSON.readTree(notAsset.body()).path("detail").asText())
+        .contains("No route of template.yaml matches GET /style.css");
   }
 
   @Test
   void neverServesFilesOutsideTheWebsiteFolder() throws Exception {
     for (String path :
-        List.of("/../secret.txt", "/%2E%2E/secret.txt", "/a/%2e%2e/%2e%2e/secret.txt")) {
-      assertThat(send(request(path)).statusCode()).as(path).isEqualTo(404);
+        List.of(
+            "/assets/../../secret.txt",
+            "/assets/%2E%2E/%2E%2E/secret.txt",
+            "/assets/a/%2e%2e/%2e%2e/%2e%2e/secret.txt")) {
+      HttpResponse<byte[]> response = send(request(path));
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(text(response)).as(path).doesNotContain("outside the website");
     }
   }
 }

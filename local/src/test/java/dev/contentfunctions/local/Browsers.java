@@ -55,6 +55,8 @@ final class Browsers {
         // takes a click's point before a smooth scroll to the element ends.
         "--force-prefers-reduced-motion",
         "--user-data-dir=" + Files.createTempDirectory(profiles, "chromium-"));
+    // The console's messages, for tests that look for what the page's CSP blocked.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     if (!javascript) {
       options.setExperimentalOption(
           "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));

@@ -48,7 +48,7 @@ class LocalParametersTest {
     assertThat(parameters)
         .containsEntry("SiteUrl", LOCAL_URL)
         .containsEntry("SiteOrigin", LOCAL_URL)
-        .containsEntry("ThankYouUrl", LOCAL_URL + "/thank-you.html")
+        .containsEntry("ThankYouUrl", LOCAL_URL + "/thank-you")
         .containsKey("PreviewToken");
     // Declared parameters, each value within its AllowedPattern, or this throws.
     new TemplateValues(CloudFormationTemplate.load(RepoPaths.template()), "local", parameters);

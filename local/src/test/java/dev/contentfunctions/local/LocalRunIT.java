@@ -40,7 +40,8 @@ class LocalRunIT {
         RepoPaths.root().resolve("content/posts/" + SEED + ".md"),
         content.resolve("posts/" + SEED + ".md"));
     Path web = Files.createDirectories(temp.resolve("web"));
-    Files.writeString(web.resolve("index.html"), "<h1>Local blog</h1>");
+    Files.createDirectories(web.resolve("assets"));
+    Files.writeString(web.resolve("assets/styles.css"), "h1 { color: teal }");
 
     run = LocalRunProcess.start(content, web, temp.resolve("local-run.log"));
 
@@ -49,7 +50,8 @@ class LocalRunIT {
       run.awaitWhileRunning(
           "the seed post is published", START_TIMEOUT, () -> isPublished(dynamoDb, table, SEED));
 
-      assertThat(run.get("/")).isEqualTo("200 <h1>Local blog</h1>");
+      assertThat(run.get("/assets/styles.css")).isEqualTo("200 h1 { color: teal }");
+      assertThat(run.get("/")).as("the home page, rendered").startsWith("200 ").contains("<html");
       assertThat(run.get("/posts/" + SEED)).startsWith("200 ").contains(SEED);
 
       Path post = content.resolve("posts/written-while-running.md");

@@ -296,7 +296,7 @@ class SampleEventsIT {
   private static void recordsTheFormAndRedirects(JsonNode event) throws Exception {
     Answer answer = send(event);
     assertThat(answer.status()).as(answer.toString()).isEqualTo(303);
-    assertThat(answer.headers().firstValue("location")).contains(run.url("/thank-you.html"));
+    assertThat(answer.headers().firstValue("location")).contains(run.url("/thank-you"));
   }
 
   /**

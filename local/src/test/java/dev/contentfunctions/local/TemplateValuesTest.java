@@ -3,6 +3,7 @@ package dev.contentfunctions.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.FunctionDefinition;
 import java.util.List;
@@ -47,6 +48,21 @@ class TemplateValuesTest {
         .containsEntry(
             "STREAM", "arn:aws:dynamodb:us-east-1:123456789012:table/blog-PostsTable/stream/1")
         .containsEntry("SHARED", "same");
+  }
+
+  @Test
+  void selectsFromAListOrASplitAsTheSiteDistributionsOriginHeaderDoes() throws Exception {
+    Map<String, String> environment = values.environment(functions("Writer"));
+
+    assertThat(environment.get("STACK_UUID"))
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    assertThat(environment).containsEntry("SECOND", "My Blog");
+    assertThatThrownBy(
+            () ->
+                values.resolve(
+                    new ObjectMapper().readTree("{\"Fn::Select\": [\"3\", [\"a\"]]}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Cannot resolve");
   }
 
   @Test

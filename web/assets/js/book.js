@@ -1,5 +1,5 @@
 // The booking form with JavaScript: sent as JSON with an Idempotency-Key, each problem shown next
-// to its field and in a summary at the top. Without JavaScript the form posts itself (book.html).
+// to its field and in a summary at the top. Without JavaScript the form posts itself (/book).
 import { ApiError, describeWait, postJson } from "./api.js";
 
 const FIELDS = ["name", "email", "phone", "preferredTimes", "timezone", "message", "consent"];

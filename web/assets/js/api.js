@@ -1,11 +1,6 @@
-// Every call to the API goes through this module: URLs from config.js, JSON in and out, and
-// RFC 9457 problem details (application/problem+json) turned into an ApiError.
-import { API_BASE_URL } from "../config.js";
-
-/** The API's URL for a path such as "/posts" (API_BASE_URL "" means this website's origin). */
-export function apiUrl(path) {
-  return API_BASE_URL.replace(/\/+$/, "") + path;
-}
+// Every call to the API goes through this module: same origin (the site and the API share one
+// distribution), JSON in and out, and RFC 9457 problem details (application/problem+json) turned
+// into an ApiError.
 
 /** A failed call: `status` 0 for a network failure, else the HTTP status. */
 export class ApiError extends Error {
@@ -20,7 +15,7 @@ export class ApiError extends Error {
 
 /** GET a JSON document. Throws ApiError. Rethrows an AbortError as is. */
 export async function getJson(path, { headers = {}, signal } = {}) {
-  const response = await send(apiUrl(path), {
+  const response = await send(path, {
     headers: { Accept: "application/json", ...headers },
     signal,
   });
@@ -32,7 +27,7 @@ export async function getJson(path, { headers = {}, signal } = {}) {
  * `headers` may carry e.g. an Idempotency-Key.
  */
 export async function postJson(path, body, { headers = {}, signal } = {}) {
-  const response = await send(apiUrl(path), {
+  const response = await send(path, {
     method: "POST",
     headers: { Accept: "application/json", "Content-Type": "application/json", ...headers },
     body: JSON.stringify(body),
@@ -83,7 +78,7 @@ async function readProblem(response) {
   }
 }
 
-/** Retry-After as seconds (delta-seconds or an HTTP date), or null. Cross-origin it is exposed by the API's CORS. */
+/** Retry-After as seconds (delta-seconds or an HTTP date), or null. */
 export function retryAfter(response) {
   const value = response.headers.get("Retry-After");
   if (!value) return null;
@@ -100,18 +95,4 @@ export function describeWait(seconds) {
   if (minutes < 90) return `about ${minutes} minutes`;
   const hours = Math.round(minutes / 60);
   return `about ${hours} hour${hours === 1 ? "" : "s"}`;
-}
-
-/** A sentence for a visitor about a failed read (the blog and post pages). */
-export function describeError(error) {
-  if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
-  if (error.status === 0) {
-    return "We couldn't reach the blog. Please check your connection and try again.";
-  }
-  if (error.status === 429 || error.status === 503) {
-    const wait = describeWait(error.retryAfterSeconds);
-    return `The blog is busy just now. Please try again${wait ? ` in ${wait}` : " in a moment"}.`;
-  }
-  const reference = error.problem.requestId ? ` (reference ${error.problem.requestId})` : "";
-  return `Sorry, the blog could not be loaded${reference}. Please try again later.`;
 }
