@@ -19,25 +19,27 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
- * A post's HTML is inserted into a page of web/ that has ids of its own ("related-list", where the
- * related posts go): no id of a post may ever be one of them, whatever the author's headings or raw
+ * A post's HTML is inserted into a page (the posts-api function's templates) that has ids of its own ("post-toc", the table of
+ * contents): no id of a post may ever be one of them, whatever the author's headings or raw
  * HTML say, and the post's own links to its headings and footnotes keep working.
  */
 class PageIdsTest {
   private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
 
-  /** id="..." in the pages, and ids the scripts give elements (element.id = "..." or `...`). */
+  /** id="..." in the page templates, and ids web/'s scripts give elements (element.id = "..." or `...`). */
   private static final Pattern HTML_ID = Pattern.compile("\\bid=\"([^\"]+)\"");
 
   private static final Pattern SCRIPT_ID = Pattern.compile("\\.id\\s*=\\s*[\"`]([^\"`]+)[\"`]");
 
   private static Set<String> pageIds() {
     Set<String> ids = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(RepoPaths.root().resolve("web"))) {
+    Path root = RepoPaths.root();
+    try (Stream<Path> files =
+        Stream.concat(Files.walk(root.resolve("functions/posts-api/src/main/jte")), Files.walk(root.resolve("web")))) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String name = file.getFileName().toString();
         Pattern pattern =
-            name.endsWith(".html") ? HTML_ID : name.endsWith(".js") ? SCRIPT_ID : null;
+            name.endsWith(".jte") ? HTML_ID : name.endsWith(".js") ? SCRIPT_ID : null;
         if (pattern != null) {
           Matcher matcher = pattern.matcher(Files.readString(file));
           while (matcher.find()) {
@@ -55,7 +57,7 @@ class PageIdsTest {
   @Test
   void noIdInAPostIsAnIdOfThePages() {
     Set<String> pageIds = pageIds();
-    assertThat(pageIds).contains("related-list", "post-body", "main");
+    assertThat(pageIds).contains("post-body", "post-toc", "main");
 
     for (String id : pageIds) {
       String heading = id.replace('-', ' ');
