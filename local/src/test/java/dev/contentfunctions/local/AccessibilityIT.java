@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contentfunctions.localaws.RepoPaths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +22,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * axe-core, run inside Chromium on each page type of the site (and on the booking form showing its
  * errors): no serious or critical violation. axe-core is the version of local/package-lock.json,
- * installed here by {@code npm ci --prefix local} when it is missing, so that {@code mvn verify} alone
- * sets it up; without npm or the registry these tests fail, they do not skip.
+ * installed by {@link NodeModules} when it is missing.
  */
 class AccessibilityIT {
-  static final Path AXE = RepoPaths.root().resolve("local/node_modules/axe-core/axe.min.js");
   private static final List<String> BLOCKING = List.of("serious", "critical");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,24 +35,9 @@ class AccessibilityIT {
 
   @BeforeAll
   static void start() throws Exception {
-    if (!Files.isRegularFile(AXE)) {
-      installAxe();
-    }
-    assertThat(AXE).as("axe-core for the accessibility tests (npm ci --prefix local)").isRegularFile();
-    axe = Files.readString(AXE, StandardCharsets.UTF_8);
+    axe = Files.readString(NodeModules.require("axe-core/axe.min.js"), StandardCharsets.UTF_8);
     site = SiteRun.start(temp);
     browser = Browsers.chrome(true, Files.createDirectories(temp.resolve("profiles")));
-  }
-
-  /** The version of local/package-lock.json, from the npm registry. */
-  private static void installAxe() throws Exception {
-    Process npm =
-        new ProcessBuilder("npm", "ci", "--prefix", RepoPaths.root().resolve("local").toString(),
-                "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(npm.waitFor()).as("npm ci --prefix local:%n%s", output).isZero();
   }
 
   @AfterAll

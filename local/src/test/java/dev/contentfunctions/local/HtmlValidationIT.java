@@ -1,0 +1,74 @@
+package dev.contentfunctions.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every page type, as the local run serves it, is valid HTML for the Nu Html Checker (vnu.jar, the
+ * W3C's validator, from local/package-lock.json): not one error, and no warning either.
+ */
+class HtmlValidationIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path temp;
+  private static SiteRun site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    site = SiteRun.start(temp);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (site != null) {
+      site.close();
+    }
+  }
+
+  @Test
+  void everyPageTypeIsValidHtml() throws Exception {
+    Path vnu = NodeModules.require("vnu-jar/build/dist/vnu.jar");
+    List<String> pages = new ArrayList<>(SiteRun.PAGE_TYPES);
+    // The second page of the blog: its links carry a cursor.
+    pages.add(site.get("/blog/").body().replaceAll("(?s).*rel=\"next\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&"));
+    List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", vnu.toString(), "--format", "json", "--stdout"));
+    Path pagesDir = Files.createDirectories(temp.resolve("pages"));
+    for (int i = 0; i < pages.size(); i++) {
+      HttpResponse<String> page = site.get(pages.get(i));
+      assertThat(page.headers().firstValue("content-type")).as(pages.get(i)).hasValueSatisfying(
+          type -> assertThat(type).startsWith("text/html"));
+      Path file = pagesDir.resolve(i + ".html");
+      Files.writeString(file, page.body(), StandardCharsets.UTF_8);
+      command.add(file.toString());
+    }
+
+    Process checker = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(checker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    checker.waitFor();
+
+    List<String> problems = new ArrayList<>();
+    for (JsonNode message : JSON.readTree(output).path("messages")) {
+      String file = message.path("url").asText().replaceAll(".*/(\\d+)\\.html$", "$1");
+      String page = file.matches("\\d+") ? pages.get(Integer.parseInt(file)) : file;
+      problems.add(page + " line " + message.path("lastLine").asInt() + ": " + message.path("type").asText() + " "
+          + message.path("subType").asText("") + " " + message.path("message").asText());
+    }
+    assertThat(problems).as(output).isEmpty();
+  }
+
+  private static String javaCommand() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
