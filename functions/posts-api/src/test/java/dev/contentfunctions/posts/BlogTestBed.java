@@ -91,7 +91,7 @@ final class BlogTestBed {
   }
 
   static PostsApiConfig config(String table, String previewToken) {
-    return new PostsApiConfig(table, SITE_URL, "Test Blog", previewToken, HASHING_SECRET);
+    return new PostsApiConfig(table, SITE_URL, "Test Blog", previewToken, HASHING_SECRET, null);
   }
 
   /** Publishes through the real publisher; fails the test if the post is not published. */
