@@ -83,11 +83,12 @@ public final class PostsApiHandler implements RequestStreamHandler {
   }
 
   private HttpApiResponse respond(HttpRequest request, Log log) {
-    Optional<ApiRoute.Match> api = ApiRoute.match(request.path());
-    if (api.isEmpty()) {
+    String path = request.path();
+    Optional<ApiRoute.Match> api = ApiRoute.match(path);
+    if (api.isEmpty() && !ApiRoute.owns(path)) {
       return pages.respond(request);
     }
-    ApiRoute.Match match = api.get();
+    ApiRoute.Match match = api.orElseThrow(() -> new ApiException.NotFound("There is nothing at " + path + "."));
     String method = request.method();
     if (method.equals("OPTIONS")) {
       // With ANY routes, CORS preflights reach the function; API Gateway adds the CORS headers.

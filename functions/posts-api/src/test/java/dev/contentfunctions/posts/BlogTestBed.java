@@ -146,6 +146,19 @@ final class BlogTestBed {
     return request.build();
   }
 
+  /** The body as a client reads it, gunzipped if it was sent compressed. */
+  static String text(APIGatewayV2HTTPResponse response) {
+    try {
+      if (response.getIsBase64Encoded() && "gzip".equals(response.getHeaders().get("Content-Encoding"))) {
+        byte[] zipped = java.util.Base64.getDecoder().decode(response.getBody());
+        return new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped)).readAllBytes(), StandardCharsets.UTF_8);
+      }
+      return response.getBody();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The JSON body as a client reads it, gunzipped if it was sent compressed. */
   static JsonNode json(APIGatewayV2HTTPResponse response) {
     try {

@@ -248,6 +248,15 @@ class SitePagesTest {
     assertThat(page.select("main a").eachAttr("href")).contains("/blog/", "/");
   }
 
+  @Test
+  void unknownPathsInTheApisOwnSpaceStayProblems() {
+    for (String path : new String[] {"/posts/a/b/c", "/tags/x"}) {
+      APIGatewayV2HTTPResponse response = get(path);
+      assertThat(response.getStatusCode()).as(path).isEqualTo(404);
+      assertThat(response.getHeaders().get("Content-Type")).as(path).startsWith("application/problem+json");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/blog/?cursor=not-a-cursor", "/blog/?a=%zz", "/blog/?cursor=a&cursor=b", "/blog/rebuild-connection?x=%ff"})
   void malformedQueriesGetThe400Page(String pathAndQuery) {
