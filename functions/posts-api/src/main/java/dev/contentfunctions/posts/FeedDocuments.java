@@ -95,7 +95,7 @@ final class FeedDocuments {
     Instant newest = posts.isEmpty() ? null : posts.get(0).publishedAt();
     Map<String, Instant> tags = new TreeMap<>();
     for (PostSummary post : posts) {
-      post.tags().forEach(tag -> tags.merge(tag, post.publishedAt(), (a, b) -> a.isAfter(b) ? a : b));
+      post.tags().stream().filter(Links::hasPage).forEach(tag -> tags.merge(tag, post.publishedAt(), (a, b) -> a.isAfter(b) ? a : b));
     }
     return write(
         xml -> {

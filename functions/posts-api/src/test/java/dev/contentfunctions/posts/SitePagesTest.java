@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SitePagesTest {
   private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
   private static final String HOSTILE = "Love </script><script>alert(1)</script> & \"quotes\" \u2028 <b>";
+  private static final String HOSTILE_TAG = "x\"><img src=x onerror=alert(1)>";
 
   private final InMemoryPostRepository posts = new InMemoryPostRepository();
   private final PostsApiHandler handler =
@@ -43,7 +44,7 @@ class SitePagesTest {
   SitePagesTest() {
     posts
         .put(post("rebuild-connection", "2025-11-03", false, "Rebuild connection", "emotional-connection", "trust"))
-        .put(post("hostile", "2025-10-01", false, HOSTILE, "trust"))
+        .put(post("hostile", "2025-10-01", false, HOSTILE, "trust", HOSTILE_TAG))
         .put(post("draft", "2025-12-01", true, "A draft", "trust"))
         .putAlias("old-name", "rebuild-connection");
     for (int i = 1; i <= 11; i++) {
@@ -154,13 +155,22 @@ class SitePagesTest {
     assertThat(page.selectFirst("[data-testid=post-title]").wholeText()).isEqualTo(HOSTILE);
     assertThat(page.select("[data-testid=post-title] *")).isEmpty();
     assertThat(meta(page, "og:title")).isEqualTo(HOSTILE + " | Test Blog");
+    assertThat(meta(page, "og:description")).isEqualTo("About " + HOSTILE);
+    assertThat(meta(page, "twitter:description")).isEqualTo("About " + HOSTILE);
+    assertThat(page.select("meta[property=article:tag]").eachAttr("content")).contains(HOSTILE_TAG);
+    assertThat(page.select("img[onerror], [onerror]")).isEmpty();
     assertThat(page.select("script").stream().filter(s -> s.attr("type").isEmpty())).isEmpty();
     List<JsonNode> ld = jsonLd(page);
     assertThat(ld.get(0).path("headline").asText()).isEqualTo(HOSTILE);
     String block = response.getBody().substring(response.getBody().indexOf("application/ld+json"));
     block = block.substring(0, block.indexOf("</script>"));
     assertThat(block).doesNotContain("<s", "&", "\u2028").contains("\\u003c/script\\u003e");
-    // The index's card shows it as text too.
+    // The index's card shows it as text too; a tag that is not a slug has no page, so no link.
+    Document index = page(get("/blog/"));
+    assertThat(index.select("[onerror]")).isEmpty();
+    assertThat(index.select("span.tag").eachText()).contains(HOSTILE_TAG);
+    assertThat(index.select("a.tag").eachAttr("href")).allMatch(href -> href.matches("/blog/tag/[a-z0-9-]+/"));
+    assertThat(get("/blog/tag/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E/").getStatusCode()).isEqualTo(404);
     assertThat(page(get("/blog/")).select("[data-testid=post-card] h2 a").stream().map(Element::wholeText)).contains(HOSTILE);
   }
 

@@ -1,5 +1,6 @@
 package dev.contentfunctions.posts.site;
 
+import dev.contentfunctions.tables.posts.Slug;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +21,14 @@ public final class Links {
 
   public static String tag(String tag) {
     return "/blog/tag/" + segment(tag) + "/";
+  }
+
+  /**
+   * Whether a tag has a page: only a tag that is a slug can be listed (as the JSON's {@code tag}
+   * parameter), so any other is shown without a link and left out of the sitemap.
+   */
+  public static boolean hasPage(String tag) {
+    return Slug.parse(tag).isPresent();
   }
 
   /** "emotional-connection" -> "emotional connection", as the cards show a tag. */
