@@ -42,7 +42,7 @@ public record Representation(String body, String contentType, String cacheContro
     }
     if (matches(requestHeaders.get("if-none-match"), etag)) {
       headers.remove("Content-Encoding");
-      return Responses.response(304, null, null, headers);
+      return Responses.response(304, null, null, false, headers, contentType);
     }
     if (head) {
       return Responses.response(200, contentType, null, headers);

@@ -20,6 +20,14 @@ public final class Responses {
           "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
           "Referrer-Policy", "strict-origin-when-cross-origin");
 
+  /**
+   * The website's pages: their own scripts, styles and requests only (no inline script: JSON-LD is
+   * data, never run), images also from https, forms posted back to the site, not framable.
+   */
+  public static final String PAGE_CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; "
+          + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; manifest-src 'self'";
+
   private Responses() {}
 
   public static HttpApiResponse response(int status, String contentType, String body, Map<String, String> headers) {
@@ -28,12 +36,24 @@ public final class Responses {
 
   static HttpApiResponse response(
       int status, String contentType, String body, boolean base64, Map<String, String> headers) {
+    return response(status, contentType, body, base64, headers, contentType);
+  }
+
+  /**
+   * @param representationType the content type of what the response stands for: a 304 has none
+   *     of its own, but a cache that revalidates a page takes its headers, so it carries the page's CSP
+   */
+  static HttpApiResponse response(
+      int status, String contentType, String body, boolean base64, Map<String, String> headers, String representationType) {
     Map<String, String> all = new HashMap<>(headers);
     if (contentType != null) {
       all.put("Content-Type", contentType);
     }
     // Last, so that no caller's headers can weaken them.
     all.putAll(SECURITY_HEADERS);
+    if (representationType != null && representationType.startsWith("text/html")) {
+      all.put("Content-Security-Policy", PAGE_CSP);
+    }
     return new HttpApiResponse(status, all, body, base64);
   }
 

@@ -27,17 +27,36 @@ class ResponsesTest {
 
   @Test
   void aCallersHeadersCannotWeakenTheSecurityHeaders() {
-    HttpApiResponse response =
-        Responses.response(
-            200,
-            "text/html; charset=utf-8",
-            "<p>hello</p>",
-            Map.of("X-Content-Type-Options", "", "Content-Security-Policy", "default-src *", "Cache-Control", "no-store"));
+    Map<String, String> weaker =
+        Map.of("X-Content-Type-Options", "", "Content-Security-Policy", "default-src *", "Cache-Control", "no-store");
 
-    assertThat(response.headers())
+    assertThat(Responses.response(200, Responses.JSON, "{}", weaker).headers())
         .containsEntry("X-Content-Type-Options", "nosniff")
         .containsEntry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-        .containsEntry("Cache-Control", "no-store")
+        .containsEntry("Cache-Control", "no-store");
+    assertThat(Responses.response(200, Responses.HTML, "<p>hello</p>", weaker).headers())
+        .containsEntry("X-Content-Type-Options", "nosniff")
+        .containsEntry("Content-Security-Policy", Responses.PAGE_CSP)
         .containsEntry("Content-Type", "text/html; charset=utf-8");
+  }
+
+  @Test
+  void aPagesCspAllowsOnlyTheSitesOwnScriptsAndStyles() {
+    assertThat(Responses.PAGE_CSP)
+        .isEqualTo(
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; "
+                + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; manifest-src 'self'")
+        .doesNotContain("unsafe");
+  }
+
+  @Test
+  void aPagesNotModifiedKeepsThePageCspSoARevalidatedCopyStillRuns() {
+    Representation page = new Representation("<p>hello</p>", Responses.HTML, Representation.PUBLIC);
+    String etag = page.toResponse(Map.of(), false).headers().get("ETag");
+
+    HttpApiResponse notModified = page.toResponse(Map.of("if-none-match", etag), false);
+
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(notModified.headers()).containsEntry("Content-Security-Policy", Responses.PAGE_CSP);
   }
 }

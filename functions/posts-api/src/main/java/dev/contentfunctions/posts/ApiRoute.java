@@ -34,6 +34,19 @@ enum ApiRoute {
   /** A matched route and the values of its {name} segments. */
   record Match(ApiRoute route, Map<String, String> parameters) {}
 
+  /**
+   * Whether a path is in the API's own space (under /posts or /tags): one that no route matches is
+   * still answered as the API answers, with a problem, not with the website's 404 page.
+   */
+  static boolean owns(String rawPath) {
+    for (String root : new String[] {"/posts", "/tags"}) {
+      if (rawPath.equals(root) || rawPath.startsWith(root + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Optional<Match> match(String rawPath) {
     String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
     String[] parts = path.startsWith("/") ? path.substring(1).split("/", -1) : new String[0];

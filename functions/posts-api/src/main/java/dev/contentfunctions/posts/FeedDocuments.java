@@ -5,7 +5,10 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import dev.contentfunctions.posts.site.Links;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -20,11 +23,11 @@ final class FeedDocuments {
   private static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
   private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
-  private final PostsApiConfig config;
+  private final SiteUrl site;
   private final String siteName;
 
-  FeedDocuments(PostsApiConfig config, String siteName) {
-    this.config = config;
+  FeedDocuments(SiteUrl site, String siteName) {
+    this.site = site;
     this.siteName = siteName;
   }
 
@@ -46,7 +49,7 @@ final class FeedDocuments {
           xml.writeNamespace("content", CONTENT);
           xml.writeStartElement("channel");
           element(xml, "title", siteName);
-          element(xml, "link", config.siteUrl() + "/blog");
+          element(xml, "link", site.page("/blog/"));
           element(xml, "description", htmlText("New posts from " + siteName));
           element(xml, "language", "en");
           // Only from content, so that an unchanged feed keeps its ETag.
@@ -54,17 +57,17 @@ final class FeedDocuments {
             element(xml, "lastBuildDate", rfc822(entries.get(0).post().publishedAt()));
           }
           xml.writeEmptyElement("atom", "link", ATOM);
-          xml.writeAttribute("href", config.siteUrl() + "/feed.xml");
+          xml.writeAttribute("href", site.page("/feed.xml"));
           xml.writeAttribute("rel", "self");
           xml.writeAttribute("type", "application/rss+xml");
           for (PostsService.FeedEntry entry : entries) {
             PostSummary post = entry.post();
             xml.writeStartElement("item");
             element(xml, "title", post.title());
-            element(xml, "link", config.postUrl(post.slug()));
+            element(xml, "link", site.postUrl(post.slug()));
             xml.writeStartElement("guid");
             xml.writeAttribute("isPermaLink", "true");
-            xml.writeCharacters(config.postUrl(post.slug()));
+            xml.writeCharacters(site.postUrl(post.slug()));
             xml.writeEndElement();
             element(xml, "pubDate", rfc822(post.publishedAt()));
             element(xml, "description", htmlText(post.description()));
@@ -83,26 +86,42 @@ final class FeedDocuments {
         });
   }
 
+  /**
+   * Every page a search engine should know, each one the site answers 200 for: the home, the blog,
+   * one page per tag of a due post, the booking and privacy pages, and every due post; lastmod where
+   * the posts tell it (the newest post of a listing, a post's own update).
+   */
   String sitemap(List<PostSummary> posts) {
+    Instant newest = posts.isEmpty() ? null : posts.get(0).publishedAt();
+    Map<String, Instant> tags = new TreeMap<>();
+    for (PostSummary post : posts) {
+      post.tags().stream().filter(Links::hasPage).forEach(tag -> tags.merge(tag, post.publishedAt(), (a, b) -> a.isAfter(b) ? a : b));
+    }
     return write(
         xml -> {
           xml.writeStartElement("urlset");
           xml.writeDefaultNamespace(SITEMAP);
-          xml.writeStartElement("url");
-          element(xml, "loc", config.siteUrl() + "/blog");
-          if (!posts.isEmpty()) {
-            element(xml, "lastmod", posts.get(0).publishedAt().toString());
+          url(xml, site.page("/"), newest);
+          url(xml, site.page("/blog/"), newest);
+          for (Map.Entry<String, Instant> tag : tags.entrySet()) {
+            url(xml, site.page(Links.tag(tag.getKey())), tag.getValue());
           }
-          xml.writeEndElement();
+          url(xml, site.page("/book"), null);
+          url(xml, site.page("/privacy"), null);
           for (PostSummary post : posts) {
-            xml.writeStartElement("url");
-            element(xml, "loc", config.postUrl(post.slug()));
-            Instant modified = post.updatedAt() != null ? post.updatedAt() : post.publishedAt();
-            element(xml, "lastmod", modified.toString());
-            xml.writeEndElement();
+            url(xml, site.postUrl(post.slug()), post.updatedAt() != null ? post.updatedAt() : post.publishedAt());
           }
           xml.writeEndElement();
         });
+  }
+
+  private static void url(XMLStreamWriter xml, String loc, Instant lastmod) throws XMLStreamException {
+    xml.writeStartElement("url");
+    element(xml, "loc", loc);
+    if (lastmod != null) {
+      element(xml, "lastmod", lastmod.toString());
+    }
+    xml.writeEndElement();
   }
 
   private interface Body {

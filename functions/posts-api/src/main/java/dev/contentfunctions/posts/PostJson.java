@@ -14,10 +14,10 @@ import java.util.List;
  * of docs/openapi.yaml, written out explicitly so that it never changes by accident.
  */
 final class PostJson {
-  private final PostsApiConfig config;
+  private final SiteUrl site;
 
-  PostJson(PostsApiConfig config) {
-    this.config = config;
+  PostJson(SiteUrl site) {
+    this.site = site;
   }
 
   /** A listing's page as the client reads it; {@code nextCursor} null on the last page. */
@@ -57,8 +57,8 @@ final class PostJson {
             .field("author", post.author())
             .field("readingMinutes", post.readingMinutes())
             .field("wordCount", post.wordCount())
-            .field("image", config.absolute(post.image()))
-            .field("canonicalUrl", config.postUrl(post.slug()))
+            .field("image", site.absolute(post.image()))
+            .field("canonicalUrl", site.postUrl(post.slug()))
             .field("html", post.html())
             .startArray("toc");
     for (TocEntry entry : post.toc()) {
@@ -81,8 +81,8 @@ final class PostJson {
           .field("updated", iso(post.updatedAt()))
           .field("tags", post.tags())
           .field("readingMinutes", post.readingMinutes())
-          .field("image", config.absolute(post.image()))
-          .field("url", config.postUrl(post.slug()))
+          .field("image", site.absolute(post.image()))
+          .field("url", site.postUrl(post.slug()))
           .end();
     }
     json.end();

@@ -3,7 +3,6 @@ package dev.contentfunctions.posts;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.contentfunctions.http.ApiException;
-import dev.contentfunctions.http.CursorCodec;
 import dev.contentfunctions.http.HttpEndpoint;
 import dev.contentfunctions.http.HttpRequest;
 import dev.contentfunctions.http.Representation;
@@ -15,6 +14,7 @@ import dev.contentfunctions.posts.PostsService.Found;
 import dev.contentfunctions.posts.PostsService.Lookup;
 import dev.contentfunctions.posts.PostsService.Moved;
 import dev.contentfunctions.posts.PostsService.PostPage;
+import dev.contentfunctions.posts.site.Pages;
 import dev.contentfunctions.tables.posts.DynamoDbPostRepository;
 import dev.contentfunctions.tables.posts.ListPosition;
 import dev.contentfunctions.tables.posts.Listing;
@@ -23,12 +23,7 @@ import dev.contentfunctions.tables.posts.Slug;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,21 +31,19 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * API Gateway (HTTP API, payload 2.0) -> {@link PostsService} -> JSON, RSS or sitemap XML. The
+ * API Gateway (HTTP API, payload 2.0) -> {@link PostsService} -> JSON, RSS or sitemap XML, and for
+ * every other path the website's pages ({@link Pages}, HTML from the same service). The
  * routes decode the request into typed inputs (a limit, a {@link Slug}, a tag, a cursor's position)
  * and map the service's results to responses; {@link HttpEndpoint} does the rest (malformed events,
  * problems, 503 with Retry-After when DynamoDB is throttling or unreachable, one log line per request).
  */
 public final class PostsApiHandler implements RequestStreamHandler {
-  /** The preview token's query parameter (its decoded name: a client may percent-encode it). */
-  private static final String PREVIEW = "preview";
-
   private final HttpEndpoint endpoint;
   private final PostsService service;
   private final PostsApiConfig config;
-  private final CursorCodec cursors;
-  private final PostJson json;
-  private final FeedDocuments feeds;
+  private final ListingCursors cursors;
+  private final PreviewAccess preview;
+  private final Pages pages;
 
   /** Held only to keep the SnapStart hook registered (CRaC holds it weakly); null in tests. */
   @SuppressWarnings("unused")
@@ -77,9 +70,9 @@ public final class PostsApiHandler implements RequestStreamHandler {
   public PostsApiHandler(PostsApiConfig config, PostRepository posts, Clock clock, Log log) {
     this.config = config;
     this.service = new PostsService(posts, clock);
-    this.cursors = new CursorCodec(config.hashingSecret());
-    this.json = new PostJson(config);
-    this.feeds = new FeedDocuments(config, config.siteName());
+    this.cursors = new ListingCursors(config.hashingSecret());
+    this.preview = new PreviewAccess(config.previewToken());
+    this.pages = new Pages(config, service, cursors, preview);
     this.endpoint =
         new HttpEndpoint(this::respond, "The blog is briefly unavailable; please try again in a few seconds.", log);
   }
@@ -91,8 +84,11 @@ public final class PostsApiHandler implements RequestStreamHandler {
 
   private HttpApiResponse respond(HttpRequest request, Log log) {
     String path = request.path();
-    ApiRoute.Match match =
-        ApiRoute.match(path).orElseThrow(() -> new ApiException.NotFound("There is nothing at " + path + "."));
+    Optional<ApiRoute.Match> api = ApiRoute.match(path);
+    if (api.isEmpty() && !ApiRoute.owns(path)) {
+      return pages.respond(request);
+    }
+    ApiRoute.Match match = api.orElseThrow(() -> new ApiException.NotFound("There is nothing at " + path + "."));
     String method = request.method();
     if (method.equals("OPTIONS")) {
       // With ANY routes, CORS preflights reach the function; API Gateway adds the CORS headers.
@@ -103,10 +99,14 @@ public final class PostsApiHandler implements RequestStreamHandler {
     }
     // Decoded (and a malformed query refused) on every route, before any parameter is read.
     request.query();
+    SiteUrl site = SiteUrl.resolve(config.siteUrl(), config.originVerify(), request.headers())
+        .orElseThrow(() -> new ApiException.BadRequest("The Host header is not a host name."));
+    PostJson json = new PostJson(site);
+    FeedDocuments feeds = new FeedDocuments(site, config.siteName());
     String slug = match.parameters().get("slug");
     return switch (match.route()) {
       case POSTS -> ok(request, json.page(listing(request)), Representation.PUBLIC);
-      case POST -> answer(request, slug, Slug.parse(slug).map(s -> service.post(s, isPreview(request))), view ->
+      case POST -> answer(request, slug, Slug.parse(slug).map(s -> service.post(s, preview.grants(request))), view ->
           new Representation(json.post(view), Responses.JSON, view.preview() ? Representation.PRIVATE : Representation.PUBLIC));
       case RELATED -> {
         int limit = request.count("limit", PostsService.DEFAULT_RELATED, PostsService.MAX_RELATED);
@@ -133,32 +133,9 @@ public final class PostsApiHandler implements RequestStreamHandler {
                     .orElseThrow(
                         () -> new ApiException.BadRequest(
                             "'tag' must be lowercase letters, digits and single hyphens, at most " + Slug.MAX_LENGTH + " characters.")));
-    Optional<ListPosition> after = Optional.ofNullable(request.query("cursor")).map(cursor -> position(cursor, listing));
+    Optional<ListPosition> after = Optional.ofNullable(request.query("cursor")).map(cursor -> cursors.position(cursor, listing));
     PostPage page = service.list(listing, limit, after);
-    return new PostJson.Page(page.posts(), page.next().map(next -> cursor(next, listing)).orElse(null));
-  }
-
-  private String cursor(ListPosition position, Listing listing) {
-    return cursors.encode(cursorListing(listing), List.of(position.publishedAt().toString(), position.slug().value()));
-  }
-
-  /** Where a cursor this function wrote for {@code listing} says the next page starts; else a 400. */
-  private ListPosition position(String cursor, Listing listing) {
-    List<String> fields = cursors.decode(cursor, cursorListing(listing), 2);
-    Optional<Slug> slug = Slug.parse(fields.get(1));
-    try {
-      if (slug.isPresent()) {
-        return new ListPosition(Instant.parse(fields.get(0)), slug.get());
-      }
-    } catch (DateTimeParseException e) {
-      // Signed with our key, so at most a format of ours that this code no longer reads.
-    }
-    throw CursorCodec.invalid();
-  }
-
-  /** What a cursor is bound to: it is refused on any other listing. */
-  private static String cursorListing(Listing listing) {
-    return listing.tag().map(tag -> "posts:tag:" + tag.value()).orElse("posts");
+    return new PostJson.Page(page.posts(), page.next().map(next -> cursors.encode(next, listing)).orElse(null));
   }
 
   /**
@@ -186,15 +163,6 @@ public final class PostsApiHandler implements RequestStreamHandler {
     return request.method().equals("HEAD");
   }
 
-  /** The author's preview: the token as header (preferred: kept out of URLs and logs) or query. */
-  private boolean isPreview(HttpRequest request) {
-    String expected = config.previewToken();
-    String given = request.header("x-preview-token") != null ? request.header("x-preview-token") : request.query(PREVIEW);
-    return expected != null
-        && given != null
-        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-  }
-
   /**
    * 301 to the same route under the current slug, keeping the query's parameters (decoded, then
    * encoded again: never the raw text). A public redirect is cached and shared, so it never carries
@@ -206,7 +174,7 @@ public final class PostsApiHandler implements RequestStreamHandler {
     String[] parts = request.path().split("/", -1);
     parts[2] = moved.slug().value();
     String location = String.join("/", parts);
-    String query = request.query().without(moved.preview() ? Set.of() : Set.of(PREVIEW));
+    String query = request.query().without(moved.preview() ? Set.of() : Set.of(PreviewAccess.PARAMETER));
     if (!query.isEmpty()) {
       location += "?" + query;
     }

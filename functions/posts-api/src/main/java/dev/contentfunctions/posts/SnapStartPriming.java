@@ -38,7 +38,11 @@ final class SnapStartPriming implements Resource {
       List.of(
           new String[] {"/posts/" + MISSING_SLUG, ""},
           new String[] {"/posts/" + MISSING_SLUG + "/related", ""},
-          new String[] {"/posts", "limit=1"});
+          new String[] {"/posts", "limit=1"},
+          // The pages: the templates' classes, the HTML escaping and the JSON-LD writer.
+          new String[] {"/blog/" + MISSING_SLUG, ""},
+          new String[] {"/blog/", ""},
+          new String[] {"/", ""});
 
   private final RequestStreamHandler handler;
 
@@ -66,16 +70,33 @@ final class SnapStartPriming implements Resource {
     // Nothing to renew: the SDK client fetches credentials and opens connections as it needs them.
   }
 
-  /** Sends each priming request through the handler once; returns the status codes. */
+  /**
+   * Sends each priming request through the handler once, then the newest post's page if there is
+   * one (so that the post template is loaded too); returns the status codes.
+   */
   List<Integer> prime() throws IOException {
     List<Integer> statuses = new ArrayList<>();
+    String newest = null;
     for (String[] request : REQUESTS) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      handler.handleRequest(new ByteArrayInputStream(event(request[0], request[1])), out, PrimingContext.INSTANCE);
-      Object response = JsonReader.read(out.toString(StandardCharsets.UTF_8));
-      statuses.add(response instanceof Map<?, ?> fields && fields.get("statusCode") instanceof Integer status ? status : -1);
+      Map<?, ?> response = send(request[0], request[1]);
+      statuses.add(response.get("statusCode") instanceof Integer status ? status : -1);
+      if (request[0].equals("/posts") && response.get("body") instanceof String body && !Boolean.TRUE.equals(response.get("isBase64Encoded"))
+          && JsonReader.read(body) instanceof Map<?, ?> page && page.get("posts") instanceof List<?> posts
+          && !posts.isEmpty() && posts.get(0) instanceof Map<?, ?> post && post.get("slug") instanceof String slug) {
+        newest = slug;
+      }
+    }
+    if (newest != null) {
+      Map<?, ?> response = send("/blog/" + newest, "");
+      statuses.add(response.get("statusCode") instanceof Integer status ? status : -1);
     }
     return statuses;
+  }
+
+  private Map<?, ?> send(String path, String rawQuery) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(event(path, rawQuery)), out, PrimingContext.INSTANCE);
+    return JsonReader.read(out.toString(StandardCharsets.UTF_8)) instanceof Map<?, ?> fields ? fields : Map.of();
   }
 
   /** An HTTP API (payload 2.0) event as API Gateway sends it for a GET of {@code path}. */
@@ -85,7 +106,7 @@ final class SnapStartPriming implements Resource {
         .field("routeKey", "$default")
         .field("rawPath", path)
         .field("rawQueryString", rawQuery)
-        .field("headers", Map.of("accept-encoding", "gzip"))
+        .field("headers", Map.of("host", "localhost"))
         .startObject("requestContext")
         .field("requestId", "snapstart-priming")
         .startObject("http")

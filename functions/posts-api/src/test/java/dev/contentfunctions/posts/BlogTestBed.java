@@ -91,7 +91,7 @@ final class BlogTestBed {
   }
 
   static PostsApiConfig config(String table, String previewToken) {
-    return new PostsApiConfig(table, SITE_URL, "Test Blog", previewToken, HASHING_SECRET);
+    return new PostsApiConfig(table, SITE_URL, "Test Blog", previewToken, HASHING_SECRET, null);
   }
 
   /** Publishes through the real publisher; fails the test if the post is not published. */
@@ -144,6 +144,19 @@ final class BlogTestBed {
     HttpApiRequest request = HttpApiRequest.of(method, pathAndQuery);
     headers.forEach(request::header);
     return request.build();
+  }
+
+  /** The body as a client reads it, gunzipped if it was sent compressed. */
+  static String text(APIGatewayV2HTTPResponse response) {
+    try {
+      if (response.getIsBase64Encoded() && "gzip".equals(response.getHeaders().get("Content-Encoding"))) {
+        byte[] zipped = java.util.Base64.getDecoder().decode(response.getBody());
+        return new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped)).readAllBytes(), StandardCharsets.UTF_8);
+      }
+      return response.getBody();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The JSON body as a client reads it, gunzipped if it was sent compressed. */

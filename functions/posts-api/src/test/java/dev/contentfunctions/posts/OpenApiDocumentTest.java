@@ -43,10 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * so too.
  */
 class OpenApiDocumentTest {
-  private static final PostsApiConfig CONFIG =
-      new PostsApiConfig("posts", "https://www.example.com", "Mindful Relationships Blog", "a-preview-token-of-24-chars",
-          "a-hashing-secret-of-at-least-32-chars");
-  private static final PostJson JSON = new PostJson(CONFIG);
+  private static final PostJson JSON = new PostJson(new SiteUrl("https://www.example.com"));
 
   private static final PostSummary OLDER =
       new PostSummary(

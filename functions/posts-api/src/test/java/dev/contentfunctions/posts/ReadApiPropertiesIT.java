@@ -220,7 +220,16 @@ class ReadApiPropertiesIT {
 
     assertThat(status).as("status").isBetween(200, 499);
     assertThat(response.getHeaders()).containsEntry("X-Content-Type-Options", "nosniff");
-    if (status >= 400) {
+    // A path no API route has is the website's: its errors are pages for a person, not problems.
+    String path = request.pathAndQuery().split("\\?", 2)[0];
+    boolean api = ApiRoute.match(path).isPresent() || ApiRoute.owns(path);
+    if (status >= 400 && !api) {
+      assertThat(response.getHeaders().get("Content-Type")).isEqualTo("text/html; charset=utf-8");
+      assertThat(response.getHeaders()).containsEntry("Content-Security-Policy", dev.contentfunctions.http.Responses.PAGE_CSP);
+      if (!request.method().equals("HEAD")) {
+        assertThat(org.jsoup.Jsoup.parse(response.getBody()).select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+      }
+    } else if (status >= 400) {
       assertThat(response.getHeaders().get("Content-Type")).startsWith("application/problem+json");
       JsonNode problem = BlogTestBed.json(response);
       assertThat(problem.path("status").asInt()).isEqualTo(status);
@@ -229,7 +238,7 @@ class ReadApiPropertiesIT {
       assertThat(response.getHeaders()).containsKey("ETag");
       assertIsWellFormed(response);
     } else if (status == 301) {
-      assertThat(response.getHeaders().get("Location")).startsWith("/posts/").doesNotContain("preview=");
+      assertThat(response.getHeaders().get("Location")).startsWith(api ? "/posts/" : "/").doesNotContain("preview=");
     } else {
       assertThat(status).isIn(200, 204, 304);
       assertThat(response.getBody()).isNull();
@@ -241,6 +250,10 @@ class ReadApiPropertiesIT {
     String contentType = response.getHeaders().get("Content-Type");
     if (contentType.startsWith("application/json")) {
       assertThat(BlogTestBed.json(response).isObject()).isTrue();
+      return;
+    }
+    if (contentType.startsWith("text/html")) {
+      assertThat(BlogTestBed.text(response)).startsWith("<!doctype html>");
       return;
     }
     assertThat(contentType).matches("application/(rss\\+)?xml; charset=utf-8");
