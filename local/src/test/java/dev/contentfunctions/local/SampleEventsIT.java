@@ -90,6 +90,7 @@ class SampleEventsIT {
   static {
     PROMISES.put("api-get-post.json", SampleEventsIT::servesTheSeedPost);
     PROMISES.put("api-get-post-if-none-match.json", SampleEventsIT::revalidatesTheSeedPost);
+    PROMISES.put("page-get-post.json", SampleEventsIT::servesTheSeedPostsPage);
     PROMISES.put("api-list-posts.json", SampleEventsIT::listsAPageOfPosts);
     PROMISES.put("api-list-posts-by-tag.json", SampleEventsIT::listsTheTagsPosts);
     PROMISES.put("api-related-posts.json", SampleEventsIT::listsRelatedPosts);
@@ -175,6 +176,15 @@ class SampleEventsIT {
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     assertThat(answer.json().path("slug").asText()).isEqualTo(SEED_POST);
     assertThat(answer.headers().firstValue("etag")).isPresent();
+  }
+
+  private static void servesTheSeedPostsPage(JsonNode event) throws Exception {
+    Answer answer = send(event);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+    assertThat(answer.body())
+        .contains("<link rel=\"canonical\" href=\"" + DEFAULT_SITE_URL + "/blog/" + SEED_POST + "\">")
+        .contains("Book Free Consultation");
   }
 
   private static void revalidatesTheSeedPost(JsonNode event) throws Exception {

@@ -19,8 +19,12 @@ import java.util.zip.GZIPOutputStream;
  * client accepts it, and no body for HEAD.
  */
 public record Representation(String body, String contentType, String cacheControl) {
-  /** Public pages: browsers keep them a minute, a CDN five, and may serve a stale copy while refreshing. */
-  public static final String PUBLIC = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400";
+  /**
+   * Public pages and JSON: browsers keep them a minute, a CDN five. No stale-while-revalidate: the
+   * first view after the five minutes must get the new answer (a post published or removed), not
+   * start a refresh behind an old copy; a stale copy is served only while the origin fails.
+   */
+  public static final String PUBLIC = "public, max-age=60, s-maxage=300, stale-if-error=86400";
 
   /** Author previews must never be stored by a browser or CDN. */
   public static final String PRIVATE = "private, no-store";
