@@ -13,15 +13,20 @@ export function el(tag, className, text) {
   return element;
 }
 
+/** Only a tag that is a slug has a page (the server shows any other without a link). */
+const TAG_PAGE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /**
- * <li class="card" data-testid="post-card">: <h2><a href="/blog/<slug>">, the date as <time>, the
- * reading time, the description, the tags as links to /blog/tag/<tag>/.
+ * <li class="card" data-testid="post-card">: <h2 class="card-title"><a href="/blog/<slug>">, the date
+ * as <time>, the reading time, the description, the tags ("emotional connection") as links to
+ * /blog/tag/<tag>/: the same markup as functions/posts-api/src/main/jte/cards.jte.
  */
 export function postCard(post) {
   const card = el("li", "card");
   card.dataset.testid = "post-card";
+  card.dataset.slug = post.slug;
 
-  const heading = el("h2");
+  const heading = el("h2", "card-title");
   const link = el("a", null, post.title);
   link.href = `/blog/${encodeURIComponent(post.slug)}`;
   heading.append(link);
@@ -31,7 +36,7 @@ export function postCard(post) {
   time.dateTime = post.date;
   const date = new Date(post.date);
   time.textContent = Number.isNaN(date.getTime()) ? "" : DATE.format(date);
-  meta.append(time, " · ", el("span", "reading-time", `${post.readingMinutes} min read`));
+  meta.append(time, el("span", "meta-sep", " · "), el("span", "reading-time", `${post.readingMinutes} min read`));
 
   card.append(heading, meta);
   if (post.description) card.append(el("p", "card-description", post.description));
@@ -40,9 +45,14 @@ export function postCard(post) {
     tags.setAttribute("aria-label", "Tags");
     for (const tag of post.tags) {
       const item = el("li");
-      const tagLink = el("a", "tag", tag);
-      tagLink.href = `/blog/tag/${encodeURIComponent(tag)}/`;
-      item.append(tagLink);
+      const label = tag.replaceAll("-", " ");
+      if (TAG_PAGE.test(tag) && tag.length <= 100) {
+        const tagLink = el("a", "tag", label);
+        tagLink.href = `/blog/tag/${encodeURIComponent(tag)}/`;
+        item.append(tagLink);
+      } else {
+        item.append(el("span", "tag", label));
+      }
       tags.append(item);
     }
     card.append(tags);

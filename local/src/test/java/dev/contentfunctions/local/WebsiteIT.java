@@ -236,10 +236,15 @@ class WebsiteIT {
   void loadMoreAppendsTheNextPageInPlaceThenGoes() {
     browser.get(site.url("/blog/"));
     List<WebElement> before = waitForCards(browser, 10);
+    String nextPage = byTestId(browser, "load-more").getAttribute("href");
 
     byTestId(browser, "load-more").click();
 
     List<WebElement> after = waitForCards(browser, 12);
+    plain.get(nextPage);
+    assertThat(after.subList(10, 12).stream().map(WebsiteIT::markup).toList())
+        .as("the cards load more builds are the server's, element for element")
+        .isEqualTo(plain.findElements(CARDS).stream().map(WebsiteIT::markup).toList());
     assertThat(after.subList(0, 10)).as("appended, not a new page").isEqualTo(before);
     assertThat(browser.getCurrentUrl()).isEqualTo(site.url("/blog/"));
     assertThat(cardSlugs(browser)).endsWith(archive(2), archive(1));
@@ -390,6 +395,11 @@ class WebsiteIT {
   }
 
   /** As if typed or pasted: a character no keyboard sends. */
+  /** An element as the browser serialises it, without the whitespace between tags. */
+  private static String markup(WebElement element) {
+    return element.getDomProperty("outerHTML").replaceAll(">\\s+<", "><").trim();
+  }
+
   private static void setValue(WebElement input, String value) {
     browser.executeScript(
         "arguments[0].value = arguments[1];"

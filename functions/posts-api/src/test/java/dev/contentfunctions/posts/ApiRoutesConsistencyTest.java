@@ -37,7 +37,10 @@ class ApiRoutesConsistencyTest {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
   private static JsonNode openApi;
+  /** The API's routes: the HttpApi events with a Path (the other, $default, takes the site's pages). */
   private static List<FunctionDefinition.Event> httpApiEvents;
+
+  private static List<FunctionDefinition.Event> defaultRoutes;
 
   @BeforeAll
   static void load() throws IOException {
@@ -47,7 +50,16 @@ class ApiRoutesConsistencyTest {
             .filter(f -> f.logicalId().equals(FUNCTION))
             .findFirst()
             .orElseThrow(() -> new AssertionError("template.yaml has no " + FUNCTION));
-    httpApiEvents = function.events().stream().filter(e -> e.type().equals("HttpApi")).toList();
+    List<FunctionDefinition.Event> all = function.events().stream().filter(e -> e.type().equals("HttpApi")).toList();
+    httpApiEvents = all.stream().filter(e -> e.properties().has("Path")).toList();
+    defaultRoutes = all.stream().filter(e -> !e.properties().has("Path")).toList();
+  }
+
+  @Test
+  void everyPathNoRouteTakesReachesTheFunctionsPages() {
+    // An HttpApi event without Path and Method is SAM's $default route: every method, every other path.
+    assertThat(defaultRoutes).hasSize(1);
+    assertThat(defaultRoutes.get(0).properties().has("Method")).isFalse();
   }
 
   @Test
