@@ -9,10 +9,25 @@ import dev.contentfunctions.kit.Env;
  * @param siteName the practice's and blog's name: page titles, Open Graph, JSON-LD, the feed
  * @param previewToken the author's secret for reading drafts and scheduled posts; null disables preview
  * @param hashingSecret the deployment's secret, from which the listings' cursor key is derived
- * @param originVerify the secret CloudFront adds to each origin request (x-origin-verify); null trusts no forwarded host
+ * @param originVerify the value CloudFront adds to each origin request (x-origin-verify); null trusts no forwarded host
+ * @param bookingRetentionDays how long booking requests are kept (the stack's ConsultationRetentionDays): the privacy page says it
+ * @param logRetentionDays how long the functions' logs are kept (LogRetentionInDays), also on the privacy page
  */
 public record PostsApiConfig(
-    String postsTable, String siteUrl, String siteName, String previewToken, String hashingSecret, String originVerify) {
+    String postsTable,
+    String siteUrl,
+    String siteName,
+    String previewToken,
+    String hashingSecret,
+    String originVerify,
+    int bookingRetentionDays,
+    int logRetentionDays) {
+  /** The template's defaults for the two retention periods. */
+  public PostsApiConfig(
+      String postsTable, String siteUrl, String siteName, String previewToken, String hashingSecret, String originVerify) {
+    this(postsTable, siteUrl, siteName, previewToken, hashingSecret, originVerify, 365, 30);
+  }
+
   public static PostsApiConfig fromEnvironment() {
     return new PostsApiConfig(
         Env.require("POSTS_TABLE"),
@@ -20,6 +35,8 @@ public record PostsApiConfig(
         Env.require("SITE_NAME"),
         Env.optional("PREVIEW_TOKEN"),
         Env.require("HASHING_SECRET"),
-        Env.optional("ORIGIN_VERIFY"));
+        Env.optional("ORIGIN_VERIFY"),
+        Integer.parseInt(Env.require("BOOKING_RETENTION_DAYS")),
+        Integer.parseInt(Env.require("LOG_RETENTION_DAYS")));
   }
 }

@@ -219,7 +219,7 @@ class SitePagesTest {
     assertThat(book.select("#consent-hint a").attr("href")).isEqualTo("/privacy");
     assertThat(book.select("script[type=module]").attr("src")).isEqualTo("/assets/js/book.js");
     Document privacy = page(get("/privacy"));
-    assertThat(privacy.text()).contains("365 days", "salted hashes", "35 days", "24 hours", "14 days");
+    assertThat(privacy.text()).contains("365 days", "salted hashes", "35 days", "24 hours", "14 days", "kept for 30 days");
     Document thanks = page(get("/thank-you"));
     assertThat(thanks.select("[data-testid=thank-you-message]")).hasSize(1);
     APIGatewayV2HTTPResponse robots = get("/robots.txt");
@@ -315,6 +315,17 @@ class SitePagesTest {
     APIGatewayV2HTTPResponse head = BlogTestBed.invoke(handler, BlogTestBed.event("HEAD", "/blog/", Map.of()));
     assertThat(head.getStatusCode()).isEqualTo(200);
     assertThat(head.getBody()).isNullOrEmpty();
+  }
+
+  @Test
+  void privacyPageGivesTheStacksRetentionPeriods() {
+    PostsApiHandler shorter = new PostsApiHandler(
+        new PostsApiConfig("posts", "https://coach.example", "Test Blog", null, BlogTestBed.HASHING_SECRET, null, 90, 7), posts,
+        Clock.fixed(NOW, ZoneOffset.UTC), new LocalContext("PostsApiFunction").log());
+
+    String text = Jsoup.parse(BlogTestBed.invoke(shorter, BlogTestBed.event("GET", "/privacy", Map.of())).getBody()).text();
+
+    assertThat(text).contains("deleted automatically 90 days after it was sent", "kept for 7 days").doesNotContain("365");
   }
 
   @Test

@@ -112,7 +112,8 @@ public final class Pages {
       case THANK_YOU -> ok(request, render(out -> JtethankyouGenerated.render(out, null, head(site, "Thank you | " + config.siteName(),
           "Your request for a free consultation has been sent.", "/thank-you", true, List.of()))));
       case PRIVACY -> ok(request, render(out -> JteprivacyGenerated.render(out, null, head(site, "Privacy | " + config.siteName(),
-          "What the booking form stores, for how long, and how to have it erased.", "/privacy", false, List.of()))));
+          "What the booking form stores, for how long, and how to have it erased.", "/privacy", false, List.of()),
+          config.bookingRetentionDays(), config.logRetentionDays())));
       case ROBOTS -> new Representation("User-agent: *\nAllow: /\n\nSitemap: " + site.page("/sitemap.xml") + "\n",
           "text/plain; charset=utf-8", Representation.PUBLIC).toResponse(request.headers(), head);
     };
