@@ -38,7 +38,7 @@ class SitePagesTest {
 
   private final InMemoryPostRepository posts = new InMemoryPostRepository();
   private final PostsApiHandler handler =
-      new PostsApiHandler(BlogTestBed.config("posts", "a-preview-token-of-24-chars"), posts,
+      new PostsApiHandler(BlogTestBed.config("posts", BlogTestBed.PREVIEW_TOKEN), posts,
           Clock.fixed(NOW, ZoneOffset.UTC), new LocalContext("PostsApiFunction").log());
 
   SitePagesTest() {
@@ -237,7 +237,7 @@ class SitePagesTest {
 
   @Test
   void previewIsPrivateAndNoindex() {
-    APIGatewayV2HTTPResponse response = get("/blog/draft", Map.of("x-preview-token", "a-preview-token-of-24-chars"));
+    APIGatewayV2HTTPResponse response = get("/blog/draft", Map.of("x-preview-token", BlogTestBed.PREVIEW_TOKEN));
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(response.getHeaders()).containsEntry("Cache-Control", "private, no-store");
     Document page = page(response);
