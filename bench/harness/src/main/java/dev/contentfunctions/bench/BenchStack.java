@@ -114,12 +114,24 @@ final class BenchStack implements AutoCloseable {
     return env;
   }
 
-  /** A literal, or !Ref to a resource created here or to a parameter (its default). */
+  /**
+   * A literal, !Ref to a resource created here, to a parameter (its default) or to AWS::StackId, or
+   * !Select of a !Split of those (ORIGIN_VERIFY is a part of the stack id).
+   */
   private String resolve(JsonNode value) {
     if (value.isValueNode()) {
       return value.asText();
     }
+    JsonNode select = value.path("Fn::Select");
+    if (select.isArray() && select.path(1).has("Fn::Split")) {
+      JsonNode split = select.path(1).path("Fn::Split");
+      String[] parts = resolve(split.path(1)).split(java.util.regex.Pattern.quote(split.path(0).asText()), -1);
+      return parts[select.path(0).asInt()];
+    }
     String ref = value.path("Ref").asText(null);
+    if ("AWS::StackId".equals(ref)) {
+      return "arn:aws:cloudformation:" + moto.region().id() + ":123456789012:stack/bench/6f1c2d3e-0000-4000-8000-00000000be7c";
+    }
     if (ref != null && resources.containsKey(ref)) {
       return resources.get(ref);
     }
