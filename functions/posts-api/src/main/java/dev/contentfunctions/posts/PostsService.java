@@ -54,6 +54,12 @@ public final class PostsService {
   /** A post with its neighbours by date; {@code preview} when shown to the author only. */
   public record PostView(Post post, PostSummary previous, PostSummary next, boolean preview) {}
 
+  /**
+   * A post as its page shows it: with "You may also like" (empty for the author's preview), and
+   * without the neighbours by date, which the page does not show.
+   */
+  public record Article(Post post, List<PostSummary> related, boolean preview) {}
+
   public record TagCount(String tag, int count) {}
 
   /** A feed item: the post's summary and its full HTML, or null (no room left, or a body stored in parts). */
@@ -102,6 +108,18 @@ public final class PostsService {
                     repository.neighbour(post, now, true).orElse(null),
                     repository.neighbour(post, now, false).orElse(null),
                     !post.isVisibleAt(now)));
+  }
+
+  /**
+   * The post's page: one read of the post, then its related posts from what that read found (not a
+   * second read of the same post, and no neighbour Queries: the page links to neither).
+   */
+  public Lookup<Article> article(Slug slug, boolean preview, int relatedLimit) {
+    Instant now = clock.instant();
+    return visible(slug, repository::findPost, found -> found.isVisibleAt(now), preview, now)
+        .map(post -> post.isVisibleAt(now)
+            ? new Article(post, related(post.summary(), relatedLimit, now), false)
+            : new Article(post, List.of(), true));
   }
 
   /**

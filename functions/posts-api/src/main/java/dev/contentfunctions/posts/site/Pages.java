@@ -9,11 +9,11 @@ import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.posts.ListingCursors;
 import dev.contentfunctions.posts.PostsApiConfig;
 import dev.contentfunctions.posts.PostsService;
+import dev.contentfunctions.posts.PostsService.Article;
 import dev.contentfunctions.posts.PostsService.Found;
 import dev.contentfunctions.posts.PostsService.Lookup;
 import dev.contentfunctions.posts.PostsService.Moved;
 import dev.contentfunctions.posts.PostsService.PostPage;
-import dev.contentfunctions.posts.PostsService.PostView;
 import dev.contentfunctions.posts.PreviewAccess;
 import dev.contentfunctions.posts.SiteUrl;
 import dev.contentfunctions.posts.site.templates.JteblogGenerated;
@@ -153,20 +153,18 @@ public final class Pages {
   private HttpApiResponse post(HttpRequest request, SiteUrl site, String slugText, boolean head) {
     Optional<Slug> slug = Slug.parse(slugText);
     boolean isPreview = preview.grants(request);
-    Lookup<PostView> lookup = slug.map(s -> service.post(s, isPreview)).orElseGet(PostsService.NotFound::new);
-    if (lookup instanceof Moved<PostView> moved) {
+    Lookup<Article> lookup = slug.map(s -> service.article(s, isPreview, RELATED)).orElseGet(PostsService.NotFound::new);
+    if (lookup instanceof Moved<Article> moved) {
       Set<String> dropped = moved.preview() ? Set.of() : Set.of(PreviewAccess.PARAMETER);
       return Responses.redirect(301, SiteRoute.withQuery(Links.post(moved.slug().value()), request.query().without(dropped)),
           moved.preview() ? Representation.PRIVATE : Representation.PUBLIC);
     }
-    if (!(lookup instanceof Found<PostView> found)) {
+    if (!(lookup instanceof Found<Article> found)) {
       return notFound(request, site, head);
     }
-    PostView view = found.value();
+    Article view = found.value();
     Post post = view.post();
-    List<PostSummary> related = view.preview()
-        ? List.of()
-        : service.related(slug.get(), RELATED) instanceof Found<List<PostSummary>> r ? r.value() : List.of();
+    List<PostSummary> related = view.related();
     String url = site.postUrl(post.slug());
     String image = site.absolute(post.image());
     String published = post.publishedAt().toString();

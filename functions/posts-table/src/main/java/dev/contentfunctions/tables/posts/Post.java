@@ -39,6 +39,11 @@ public record Post(
     toc = List.copyOf(toc);
   }
 
+  /** What a listing shows of this post. */
+  public PostSummary summary() {
+    return new PostSummary(slug, title, description, publishedAt, updatedAt, tags, readingMinutes, image);
+  }
+
   /** Published and due: neither a draft nor scheduled after {@code now}. */
   public boolean isVisibleAt(Instant now) {
     return !draft && !publishedAt.isAfter(now);
