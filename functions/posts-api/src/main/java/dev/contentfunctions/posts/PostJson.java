@@ -57,7 +57,7 @@ final class PostJson {
             .field("author", post.author())
             .field("readingMinutes", post.readingMinutes())
             .field("wordCount", post.wordCount())
-            .field("image", site.absolute(post.image()))
+            .field("image", site.absolute(post.image() == null ? null : post.image().src()))
             .field("canonicalUrl", site.postUrl(post.slug()))
             .field("html", post.html())
             .startArray("toc");
@@ -81,7 +81,7 @@ final class PostJson {
           .field("updated", iso(post.updatedAt()))
           .field("tags", post.tags())
           .field("readingMinutes", post.readingMinutes())
-          .field("image", site.absolute(post.image()))
+          .field("image", site.absolute(post.image() == null ? null : post.image().src()))
           .field("url", site.postUrl(post.slug()))
           .end();
     }

@@ -15,6 +15,7 @@ import dev.contentfunctions.http.Responses;
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostImage;
 import dev.contentfunctions.tables.posts.PostSummary;
 import dev.contentfunctions.tables.posts.TocEntry;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class OpenApiDocumentTest {
           Instant.parse("2025-10-01T12:00:00Z"),
           List.of("mindfulness", "communication", "relationships"),
           6,
-          "/images/mindfulness.jpg");
+          PostImage.external("/images/mindfulness.jpg", ""));
 
   /** Every field set, neighbours on both sides: what a reader sees of a post in the middle. */
   private static final Post FULL =
@@ -207,7 +208,7 @@ class OpenApiDocumentTest {
         List.of("relationships", "emotional-connection", "communication"),
         author,
         draft,
-        image,
+        image == null ? null : PostImage.external(image, ""),
         List.of("rebuilding-connection"),
         Map.of(),
         "<h2 id=\"name-the-distance\">Name the distance</h2><p>A hard season...</p>",
@@ -215,7 +216,8 @@ class OpenApiDocumentTest {
         1240,
         7,
         "0f3c9a",
-        "posts/how-to-rebuild-emotional-connection-after-a-hard-season.md");
+        "posts/how-to-rebuild-emotional-connection-after-a-hard-season.md",
+        List.of());
   }
 
   private static String problem(ApiException e) {

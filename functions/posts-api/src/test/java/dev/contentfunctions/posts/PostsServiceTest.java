@@ -32,7 +32,7 @@ class PostsServiceTest {
   private static Post post(String slug, String date, boolean draft, String... tags) {
     return new Post(
         slug, "Title of " + slug, "About " + slug, "Excerpt", Instant.parse(date + "T00:00:00Z"), null, List.of(tags),
-        null, draft, null, List.of(), Map.of(), "<p>" + slug + "</p>", List.of(), 100, 1, "hash", "posts/" + slug + ".md");
+        null, draft, null, List.of(), Map.of(), "<p>" + slug + "</p>", List.of(), 100, 1, "hash", "posts/" + slug + ".md", List.of());
   }
 
   private static Slug slug(String value) {
@@ -200,7 +200,7 @@ class PostsServiceTest {
     Post large = post("large", "2025-12-01", false);
     posts.put(new Post(
         large.slug(), large.title(), large.description(), large.excerpt(), large.publishedAt(), null, List.of(), null,
-        false, null, List.of(), Map.of(), big, List.of(), 1, 1, "h", "posts/large.md"));
+        false, null, List.of(), Map.of(), big, List.of(), 1, 1, "h", "posts/large.md", List.of()));
     posts.put(post("small", "2025-11-01", false));
     posts.put(post("smallest", "2025-10-01", false));
 

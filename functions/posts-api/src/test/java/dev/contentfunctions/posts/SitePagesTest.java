@@ -10,6 +10,7 @@ import dev.contentfunctions.http.Representation;
 import dev.contentfunctions.http.Responses;
 import dev.contentfunctions.tables.posts.InMemoryPostRepository;
 import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostImage;
 import dev.contentfunctions.tables.posts.TocEntry;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,8 +56,8 @@ class SitePagesTest {
   private static Post post(String slug, String date, boolean draft, String title, String... tags) {
     return new Post(
         slug, title, "About " + title, "Excerpt", Instant.parse(date + "T00:00:00Z"), null, List.of(tags), "Jane Coach",
-        draft, "/images/" + slug + ".jpg", List.of(), Map.of(), "<h2 id=\"h-one\">One</h2><p>Body of " + slug + "</p>",
-        List.of(new TocEntry(2, "One", "h-one")), 100, 4, "hash", "posts/" + slug + ".md");
+        draft, PostImage.external("/images/" + slug + ".jpg", ""), List.of(), Map.of(), "<h2 id=\"h-one\">One</h2><p>Body of " + slug + "</p>",
+        List.of(new TocEntry(2, "One", "h-one")), 100, 4, "hash", "posts/" + slug + ".md", List.of());
   }
 
   private APIGatewayV2HTTPResponse get(String pathAndQuery) {

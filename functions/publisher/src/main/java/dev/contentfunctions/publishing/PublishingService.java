@@ -12,6 +12,7 @@ import dev.contentfunctions.kit.Backoff;
 import dev.contentfunctions.tables.posts.ConcurrentChangeException;
 import dev.contentfunctions.tables.posts.NameTakenException;
 import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostImage;
 import dev.contentfunctions.tables.posts.PublicationRefusedException;
 import dev.contentfunctions.tables.posts.PublicationRepository;
 import dev.contentfunctions.tables.posts.SlugClaim;
@@ -341,7 +342,7 @@ public final class PublishingService {
         fm.tags(),
         fm.author(),
         fm.draft(),
-        fm.image(),
+        fm.image() == null ? null : PostImage.external(fm.image(), ""),
         fm.aliases(),
         fm.extra(),
         rendered.html(),
@@ -349,7 +350,8 @@ public final class PublishingService {
         rendered.wordCount(),
         rendered.readingMinutes(),
         contentHash(slug, bytes),
-        key);
+        key,
+        List.of());
   }
 
   /**

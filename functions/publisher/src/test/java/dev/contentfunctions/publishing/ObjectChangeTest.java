@@ -54,7 +54,7 @@ class ObjectChangeTest {
   @Test
   void eventIsStaleOnlyWhenNotNewerThanTheAppliedOne() {
     Optional<SourceFile> applied =
-        Optional.of(new SourceFile("k", "s", List.of(), List.of(), List.of(), 0, ObjectChange.normaliseSequencer("20"), 1, false, null, List.of()));
+        Optional.of(new SourceFile("k", "s", List.of(), List.of(), List.of(), 0, ObjectChange.normaliseSequencer("20"), 1, false, null, List.of(), List.of()));
 
     assertThat(PublishingService.isStale(change("10"), applied)).isTrue();
     assertThat(PublishingService.isStale(change("20"), applied)).isTrue();

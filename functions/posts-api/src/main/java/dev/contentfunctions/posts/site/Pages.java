@@ -166,7 +166,7 @@ public final class Pages {
     Post post = view.post();
     List<PostSummary> related = view.related();
     String url = site.postUrl(post.slug());
-    String image = site.absolute(post.image());
+    String image = site.absolute(post.image() == null ? null : post.image().src());
     String published = post.publishedAt().toString();
     String modified = post.updatedAt() == null ? null : post.updatedAt().toString();
     Map<String, Object> posting = JsonLd.base("BlogPosting");

@@ -7,7 +7,11 @@ import dev.contentfunctions.tables.posts.PublicationPlan.FreeOrOwnedBy;
 import dev.contentfunctions.tables.posts.PublicationPlan.HeldByAnother;
 import dev.contentfunctions.tables.posts.PublicationPlan.RevisionIs;
 import dev.contentfunctions.tables.posts.PublicationPlan.Write;
+import dev.contentfunctions.kit.Backoff;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -98,6 +104,77 @@ public final class DynamoDbPublicationRepository implements PublicationRepositor
     } catch (ConditionalCheckFailedException e) {
       // Claimed again, by a newer version: that claim stays.
     }
+  }
+
+  @Override
+  public Optional<ImageFile> findImage(String key) {
+    Map<String, AttributeValue> item =
+        dynamoDb
+            .getItem(r -> r.tableName(table).key(PostMapper.imageKey(key)).consistentRead(true))
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PostMapper.imageFromItem(item));
+  }
+
+  @Override
+  public Map<String, ImageFile> findImages(Collection<String> keys) {
+    Map<String, ImageFile> found = new HashMap<>();
+    // BatchGetItem takes 100 keys; a post's images are fewer than a transaction's 100 items.
+    List<Map<String, AttributeValue>> pending =
+        keys.stream().distinct().map(PostMapper::imageKey).toList();
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      if (attempt > 1) {
+        Backoff.pause(attempt - 1);
+      }
+      List<Map<String, AttributeValue>> batch = pending;
+      BatchGetItemResponse response =
+          dynamoDb.batchGetItem(
+              r -> r.requestItems(Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build())));
+      response.responses().getOrDefault(table, List.of()).stream()
+          .map(PostMapper::imageFromItem)
+          .forEach(image -> found.put(image.key(), image));
+      KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
+      pending = unprocessed == null ? List.of() : unprocessed.keys();
+    }
+    return found;
+  }
+
+  @Override
+  public void saveImage(ImageFile next, Optional<ImageFile> previous, Instant expiresAt) {
+    try {
+      dynamoDb.putItem(
+          r -> {
+            r.tableName(table).item(PostMapper.toItem(next, expiresAt));
+            if (previous.isEmpty()) {
+              r.conditionExpression(PostMapper.ABSENT);
+            } else {
+              r.conditionExpression(PostMapper.REVISION_IS)
+                  .expressionAttributeValues(
+                      Map.of(
+                          PostMapper.REVISION_VALUE,
+                          AttributeValue.fromN(Long.toString(previous.get().revision()))));
+            }
+          });
+    } catch (ConditionalCheckFailedException e) {
+      throw new ConcurrentChangeException(next.key());
+    }
+  }
+
+  @Override
+  public List<ImageReference> imageReferences(String imageKey) {
+    List<ImageReference> references = new ArrayList<>();
+    dynamoDb
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression(PostMapper.PARTITION_IS)
+                    .expressionAttributeValues(
+                        Map.of(
+                            PostMapper.PARTITION_VALUE,
+                            AttributeValue.fromS(PostMapper.imageReferencePartition(imageKey))))
+                    .consistentRead(true))
+        .items()
+        .forEach(item -> references.add(PostMapper.imageReferenceFromItem(item)));
+    return references;
   }
 
   /** The plan's writes as one transaction; a cancelled one explained as a taken name or a race. */

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param extra front-matter keys this code does not know, kept as the author wrote them
  * @param contentHash changes whenever anything a reader sees changes: the basis of ETags
  * @param sourceKey the S3 key of the Markdown file the post came from
+ * @param images the content bucket's images the HTML was rendered with (the publisher's, for the
+ *     checks of its transaction); not stored in the post item, so empty when a post is read back
  */
 public record Post(
     String slug,
@@ -22,7 +24,7 @@ public record Post(
     List<String> tags,
     String author,
     boolean draft,
-    String image,
+    PostImage image,
     List<String> aliases,
     Map<String, Object> extra,
     String html,
@@ -30,13 +32,15 @@ public record Post(
     int wordCount,
     int readingMinutes,
     String contentHash,
-    String sourceKey) {
+    String sourceKey,
+    List<ImageUse> images) {
 
   public Post {
     tags = List.copyOf(tags);
     aliases = List.copyOf(aliases);
     extra = Map.copyOf(extra);
     toc = List.copyOf(toc);
+    images = List.copyOf(images);
   }
 
   /** What a listing shows of this post. */

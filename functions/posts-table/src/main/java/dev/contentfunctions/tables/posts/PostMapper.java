@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * POST#alias      ALIAS       a former slug or front-matter alias: redirects to the current slug
  * SOURCE#s3key    SOURCE      the publisher's record of the file (slug, last sequencer, revision)
  * CLAIM#name      s3key       a file waiting for a slug or alias another file's post holds
+ * IMAGE#s3key     IMAGE       the publisher's record of an image file: its variants, or why refused
+ * IMAGEREF#s3key  s3key       a Markdown file whose live post uses the image (re-rendered when it changes)
  * </pre>
  *
  * The ByDate index (listPk, listSk) holds published posts under "PUBLISHED" and each tag's posts
@@ -85,6 +87,18 @@ public final class PostMapper {
   public static final String NAME = "name";
   public static final String VERSION_ID = "versionId";
   public static final String CLAIMED_AT = "claimedAt";
+  public static final String IMAGE_KEY = "imageKey";
+  public static final String IMAGES = "images";
+  public static final String STATE = "state";
+  public static final String WIDTH = "width";
+  public static final String HEIGHT = "height";
+  public static final String VARIANTS = "variants";
+  public static final String OPEN_GRAPH = "openGraph";
+  public static final String REASON = "reason";
+  public static final String PATH = "path";
+  public static final String SRC = "src";
+  public static final String ALT = "alt";
+  public static final String SRCSET = "srcset";
 
   /**
    * DynamoDB items are limited to 400 KB. A gzipped body up to this size stays in the post item
@@ -124,6 +138,19 @@ public final class PostMapper {
 
   public static Map<String, AttributeValue> claimKey(String name, String s3Key) {
     return key(claimPartition(name), s3Key);
+  }
+
+  public static Map<String, AttributeValue> imageKey(String s3Key) {
+    return key("IMAGE#" + s3Key, "IMAGE");
+  }
+
+  public static Map<String, AttributeValue> imageReferenceKey(String imageKey, String sourceKey) {
+    return key(imageReferencePartition(imageKey), sourceKey);
+  }
+
+  /** The partition of the files whose posts use an image, for the Query that reads them. */
+  public static String imageReferencePartition(String imageKey) {
+    return "IMAGEREF#" + imageKey;
   }
 
   /** The partition of the files waiting for a name, for the Query that reads them. */
@@ -334,7 +361,7 @@ public final class PostMapper {
         texts(item, TAGS),
         text(item, AUTHOR),
         bool(item, DRAFT),
-        text(item, IMAGE),
+        postImage(item.get(IMAGE)),
         texts(item, ALIASES),
         readJson(text(item, EXTRA)),
         body.html(),
@@ -342,7 +369,8 @@ public final class PostMapper {
         (int) number(item, WORD_COUNT),
         (int) number(item, READING_MINUTES),
         text(item, CONTENT_HASH),
-        text(item, SOURCE_KEY));
+        text(item, SOURCE_KEY),
+        List.of());
   }
 
   /** A listing entry, from a post item, a tag item, or either as projected into the ByDate index. */
@@ -355,7 +383,7 @@ public final class PostMapper {
         instant(item, UPDATED_AT),
         texts(item, TAGS),
         (int) number(item, READING_MINUTES),
-        text(item, IMAGE));
+        postImage(item.get(IMAGE)));
   }
 
   private static void putSummary(Map<String, AttributeValue> item, Post post) {
@@ -368,7 +396,111 @@ public final class PostMapper {
     }
     item.put(TAGS, texts(post.tags()));
     item.put(READING_MINUTES, number(post.readingMinutes()));
-    putIfPresent(item, IMAGE, post.image());
+    if (post.image() != null) {
+      item.put(IMAGE, toAttribute(post.image()));
+    }
+  }
+
+  // ------------------------------------------------------------------ images
+
+  /** A post's picture as one map attribute, so that the ByDate index projects it whole. */
+  static AttributeValue toAttribute(PostImage image) {
+    Map<String, AttributeValue> map = new HashMap<>();
+    map.put(SRC, text(image.src()));
+    if (image.width() != null && image.height() != null) {
+      map.put(WIDTH, number(image.width()));
+      map.put(HEIGHT, number(image.height()));
+    }
+    map.put(ALT, text(image.alt()));
+    map.put(SRCSET, variants(image.srcset()));
+    putIfPresent(map, OPEN_GRAPH, image.openGraph());
+    return AttributeValue.fromM(map);
+  }
+
+  /** Items written before images were processed hold the address alone, as text. */
+  static PostImage postImage(AttributeValue value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.s() != null) {
+      return PostImage.external(value.s(), "");
+    }
+    Map<String, AttributeValue> map = value.m();
+    boolean sized = map.containsKey(WIDTH) && map.containsKey(HEIGHT);
+    return new PostImage(
+        text(map, SRC),
+        sized ? (int) number(map, WIDTH) : null,
+        sized ? (int) number(map, HEIGHT) : null,
+        text(map, ALT),
+        variants(map.get(SRCSET)),
+        text(map, OPEN_GRAPH));
+  }
+
+  public static Map<String, AttributeValue> toItem(ImageFile image, Instant expiresAt) {
+    Map<String, AttributeValue> item = imageKey(image.key());
+    item.put(IMAGE_KEY, text(image.key()));
+    item.put(STATE, text(image.state().name()));
+    item.put(WIDTH, number(image.width()));
+    item.put(HEIGHT, number(image.height()));
+    item.put(VARIANTS, variants(image.variants()));
+    if (image.openGraph() != null) {
+      item.put(OPEN_GRAPH, variant(image.openGraph()));
+    }
+    putIfPresent(item, REASON, image.reason());
+    putIfPresent(item, SEQUENCER, image.sequencer());
+    item.put(REVISION, number(image.revision()));
+    if (expiresAt != null) {
+      item.put(EXPIRES_AT, number(expiresAt.getEpochSecond()));
+    }
+    return item;
+  }
+
+  public static ImageFile imageFromItem(Map<String, AttributeValue> item) {
+    AttributeValue openGraph = item.get(OPEN_GRAPH);
+    return new ImageFile(
+        text(item, IMAGE_KEY),
+        ImageFile.State.valueOf(text(item, STATE)),
+        (int) number(item, WIDTH),
+        (int) number(item, HEIGHT),
+        variants(item.get(VARIANTS)),
+        openGraph == null ? null : variant(openGraph.m()),
+        text(item, REASON),
+        text(item, SEQUENCER),
+        number(item, REVISION));
+  }
+
+  public static Map<String, AttributeValue> toItem(ImageReference reference) {
+    Map<String, AttributeValue> item = imageReferenceKey(reference.imageKey(), reference.sourceKey());
+    item.put(IMAGE_KEY, text(reference.imageKey()));
+    item.put(SOURCE_KEY, text(reference.sourceKey()));
+    putIfPresent(item, VERSION_ID, reference.versionId());
+    putIfPresent(item, SEQUENCER, reference.sequencer());
+    return item;
+  }
+
+  public static ImageReference imageReferenceFromItem(Map<String, AttributeValue> item) {
+    return new ImageReference(
+        text(item, IMAGE_KEY), text(item, SOURCE_KEY), text(item, VERSION_ID), text(item, SEQUENCER));
+  }
+
+  private static AttributeValue variants(List<ImageVariant> variants) {
+    return AttributeValue.fromL(variants.stream().map(PostMapper::variant).toList());
+  }
+
+  private static List<ImageVariant> variants(AttributeValue list) {
+    if (list == null || !list.hasL()) {
+      return List.of();
+    }
+    return list.l().stream().map(value -> variant(value.m())).toList();
+  }
+
+  private static AttributeValue variant(ImageVariant variant) {
+    return AttributeValue.fromM(
+        Map.of(PATH, text(variant.path()), WIDTH, number(variant.width()), HEIGHT, number(variant.height())));
+  }
+
+  private static ImageVariant variant(Map<String, AttributeValue> map) {
+    return new ImageVariant(text(map, PATH), (int) number(map, WIDTH), (int) number(map, HEIGHT));
   }
 
   /** Drafts get no list keys: the index is sparse, so no listing can ever return them. */
@@ -408,6 +540,7 @@ public final class PostMapper {
     item.put(REMOVED, AttributeValue.fromBool(source.removed()));
     putIfPresent(item, WAITING_FOR, source.waitingFor());
     item.put(RELEASED, texts(source.released()));
+    item.put(IMAGES, texts(source.images()));
     if (expiresAt != null) {
       item.put(EXPIRES_AT, number(expiresAt.getEpochSecond()));
     }
@@ -426,7 +559,8 @@ public final class PostMapper {
         number(item, REVISION),
         bool(item, REMOVED),
         text(item, WAITING_FOR),
-        texts(item, RELEASED));
+        texts(item, RELEASED),
+        texts(item, IMAGES));
   }
 
   // ------------------------------------------------------------------ claims

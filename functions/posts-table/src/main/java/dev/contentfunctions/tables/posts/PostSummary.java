@@ -12,7 +12,7 @@ public record PostSummary(
     Instant updatedAt,
     List<String> tags,
     int readingMinutes,
-    String image) {
+    PostImage image) {
 
   public PostSummary {
     tags = List.copyOf(tags);

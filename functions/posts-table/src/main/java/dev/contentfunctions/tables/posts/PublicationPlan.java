@@ -117,7 +117,8 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
             revisionAfter(prev),
             false,
             null,
-            released(prev, post.slug(), redirects));
+            released(prev, post.slug(), redirects),
+            post.images().stream().map(ImageUse::key).toList());
 
     List<Write> writes = new ArrayList<>();
     writes.add(sourceWrite(next, prev, null));
@@ -136,7 +137,33 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
           .filter(alias -> !redirects.contains(alias))
           .forEach(alias -> writes.add(Write.delete(PostMapper.aliasKey(alias))));
     }
+    writeImageReferences(writes, version, post, prev);
     return within(new PublicationPlan(next, writes));
+  }
+
+  /**
+   * A reference per image the post uses, and a check that each image's record is still the one the
+   * HTML was rendered with; the references of images the version no longer uses are deleted.
+   */
+  private static void writeImageReferences(
+      List<Write> writes, SourceVersion version, Post post, SourceFile prev) {
+    for (ImageUse use : post.images()) {
+      writes.add(
+          Write.put(
+              PostMapper.toItem(
+                  new ImageReference(use.key(), version.key(), version.versionId(), version.sequencer())),
+              new Always()));
+      writes.add(
+          Write.check(
+              PostMapper.imageKey(use.key()),
+              use.revision() == 0 ? new Absent() : new RevisionIs(use.revision())));
+    }
+    if (prev != null) {
+      Set<String> used = new LinkedHashSet<>(post.images().stream().map(ImageUse::key).toList());
+      prev.images().stream()
+          .filter(key -> !used.contains(key))
+          .forEach(key -> writes.add(Write.delete(PostMapper.imageReferenceKey(key, prev.key()))));
+    }
   }
 
   /** The post's items, refused before any write if DynamoDB would refuse them on every retry. */
@@ -221,13 +248,17 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
             revisionAfter(prev),
             true,
             null,
-            released(prev, null, Set.of()));
+            released(prev, null, Set.of()),
+            List.of());
     List<Write> writes = new ArrayList<>();
     writes.add(sourceWrite(tombstone, prev, now.plus(TOMBSTONE_TTL)));
     dropClaimsOf(writes, prev, null);
     if (live(prev)) {
       deletePostItems(writes, prev);
       redirectsOf(prev).forEach(alias -> writes.add(Write.delete(PostMapper.aliasKey(alias))));
+    }
+    if (prev != null) {
+      prev.images().forEach(key -> writes.add(Write.delete(PostMapper.imageReferenceKey(key, prev.key()))));
     }
     return within(new PublicationPlan(tombstone, writes));
   }
@@ -241,7 +272,7 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
         prev == null
             ? new SourceFile(
                 version.key(), null, List.of(), List.of(), List.of(), 0, version.sequencer(), 1, true,
-                taken.name(), List.of())
+                taken.name(), List.of(), List.of())
             : new SourceFile(
                 version.key(),
                 prev.slug(),
@@ -253,7 +284,8 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
                 revisionAfter(prev),
                 prev.removed(),
                 taken.name(),
-                List.of());
+                List.of(),
+                prev.images());
     List<Write> writes = new ArrayList<>();
     writes.add(sourceWrite(waiting, prev, null));
     dropClaimsOf(writes, prev, taken.name());
@@ -341,7 +373,7 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
               + plan.writes().size()
               + " table entries in one change, more than the "
               + MAX_TRANSACTION_ITEMS
-              + " allowed: use fewer tags or aliases.");
+              + " allowed: use fewer tags, aliases or images (each image takes two).");
     }
     return plan;
   }

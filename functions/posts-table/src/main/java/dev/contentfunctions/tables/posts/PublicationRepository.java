@@ -1,6 +1,9 @@
 package dev.contentfunctions.tables.posts;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,4 +59,21 @@ public interface PublicationRepository {
 
   /** Removes a claim that is done with, unless a newer version of its file has claimed the name since. */
   void dropClaim(SlugClaim claim);
+
+  /** The record of an image file, read consistently: it decides whether an event is stale. */
+  Optional<ImageFile> findImage(String key);
+
+  /** The records of the images a post uses, by key, read consistently; keys without one are absent. */
+  Map<String, ImageFile> findImages(Collection<String> keys);
+
+  /**
+   * Stores an image's record, if it is still {@code previous} (the record read before).
+   *
+   * @param expiresAt when a removed image's record may go (a tombstone, as for files); null to keep it
+   * @throws ConcurrentChangeException another event for the image was applied since {@code previous}
+   */
+  void saveImage(ImageFile next, Optional<ImageFile> previous, Instant expiresAt);
+
+  /** The live posts' files that use an image, by key. */
+  List<ImageReference> imageReferences(String imageKey);
 }

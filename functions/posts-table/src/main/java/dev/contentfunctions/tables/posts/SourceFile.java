@@ -18,6 +18,7 @@ import java.util.List;
  *     version of this file waits for (its {@link SlugClaim}); null when not waiting
  * @param released names the last applied event freed, whose waiting files are then published; kept
  *     so that a retry of that event finishes the job
+ * @param images the keys of the images the live post uses (each has an {@link ImageReference})
  */
 public record SourceFile(
     String key,
@@ -30,12 +31,14 @@ public record SourceFile(
     long revision,
     boolean removed,
     String waitingFor,
-    List<String> released) {
+    List<String> released,
+    List<String> images) {
 
   public SourceFile {
     tags = List.copyOf(tags);
     aliases = List.copyOf(aliases);
     formerSlugs = List.copyOf(formerSlugs);
     released = List.copyOf(released);
+    images = List.copyOf(images);
   }
 }

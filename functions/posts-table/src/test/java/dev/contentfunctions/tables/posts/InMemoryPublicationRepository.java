@@ -10,6 +10,9 @@ import dev.contentfunctions.tables.posts.PublicationPlan.HeldByAnother;
 import dev.contentfunctions.tables.posts.PublicationPlan.RevisionIs;
 import dev.contentfunctions.tables.posts.PublicationPlan.Write;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -75,6 +78,35 @@ public final class InMemoryPublicationRepository implements PublicationRepositor
     if (item == null || Objects.equals(PostMapper.sequencerOf(item), claim.sequencer())) {
       items.remove(id(key));
     }
+  }
+
+  @Override
+  public synchronized Optional<ImageFile> findImage(String key) {
+    return Optional.ofNullable(item(PostMapper.imageKey(key))).map(PostMapper::imageFromItem);
+  }
+
+  @Override
+  public synchronized Map<String, ImageFile> findImages(Collection<String> keys) {
+    Map<String, ImageFile> found = new HashMap<>();
+    keys.forEach(key -> findImage(key).ifPresent(image -> found.put(key, image)));
+    return found;
+  }
+
+  @Override
+  public synchronized void saveImage(ImageFile next, Optional<ImageFile> previous, Instant expiresAt) {
+    Map<String, AttributeValue> item = PostMapper.toItem(next, expiresAt);
+    Condition condition = previous.isEmpty() ? new Absent() : new RevisionIs(previous.get().revision());
+    if (!holds(condition, items.get(id(item)))) {
+      throw new ConcurrentChangeException(next.key());
+    }
+    items.put(id(item), Map.copyOf(item));
+  }
+
+  @Override
+  public synchronized List<ImageReference> imageReferences(String imageKey) {
+    return partition(PostMapper.imageReferencePartition(imageKey)).stream()
+        .map(PostMapper::imageReferenceFromItem)
+        .toList();
   }
 
   /** The item under {@code key}, or null: for tests to look at what was stored. */

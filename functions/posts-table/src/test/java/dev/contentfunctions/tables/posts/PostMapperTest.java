@@ -22,7 +22,13 @@ class PostMapperTest {
         List.of("relationships", "trust"),
         "The Coach",
         draft,
-        "/images/a.jpg",
+        new PostImage(
+            "/media/0a1b/a-960.jpg",
+            960,
+            640,
+            "Two mugs on a table",
+            List.of(new ImageVariant("/media/0a1b/a-480.jpg", 480, 320), new ImageVariant("/media/0a1b/a-960.jpg", 960, 640)),
+            "/media/0a1b/a-og.jpg"),
         List.of("old-slug"),
         Map.of("series", "Connection", "order", 2),
         html,
@@ -30,7 +36,8 @@ class PostMapperTest {
         1234,
         7,
         "abc123",
-        "posts/" + slug + ".md");
+        "posts/" + slug + ".md",
+        List.of());
   }
 
   @Test
@@ -96,11 +103,51 @@ class PostMapperTest {
   void sourceFileSurvivesARoundTrip() {
     SourceFile source =
         new SourceFile(
-            "posts/a.md", "a", List.of("t"), List.of("x"), List.of("old"), 2, "0A", 3, false, "b", List.of("c"));
+            "posts/a.md", "a", List.of("t"), List.of("x"), List.of("old"), 2, "0A", 3, false, "b", List.of("c"),
+            List.of("posts/a/cover.jpg"));
     Map<String, AttributeValue> item = PostMapper.toItem(source, Instant.ofEpochSecond(1000));
 
     assertThat(PostMapper.sourceFromItem(item)).isEqualTo(source);
     assertThat(item.get("expiresAt").n()).isEqualTo("1000");
+  }
+
+  @Test
+  void imageFileSurvivesARoundTripUnderItsKey() {
+    ImageFile image =
+        new ImageFile(
+            "media/logo.png",
+            ImageFile.State.READY,
+            2000,
+            1000,
+            List.of(new ImageVariant("/media/9f/logo-480.png", 480, 240)),
+            new ImageVariant("/media/9f/logo-og.jpg", 1200, 630),
+            null,
+            "0C",
+            4);
+    Map<String, AttributeValue> item = PostMapper.toItem(image, null);
+
+    assertThat(PostMapper.imageFromItem(item)).isEqualTo(image);
+    assertThat(item.get("pk").s()).isEqualTo("IMAGE#media/logo.png");
+    assertThat(item).doesNotContainKey("expiresAt");
+  }
+
+  @Test
+  void imageReferenceIsFiledUnderTheImage() {
+    ImageReference reference = new ImageReference("media/logo.png", "posts/a.md", "v1", "0D");
+    Map<String, AttributeValue> item = PostMapper.toItem(reference);
+
+    assertThat(PostMapper.imageReferenceFromItem(item)).isEqualTo(reference);
+    assertThat(item.get("pk").s()).isEqualTo("IMAGEREF#media/logo.png");
+    assertThat(item.get("sk").s()).isEqualTo("posts/a.md");
+  }
+
+  @Test
+  void anImageStoredAsAnAddressBeforeImagesWereProcessedReadsAsAnotherSitesImage() {
+    Map<String, AttributeValue> item = PostMapper.toItems(post("old", false, "<p>x</p>")).post();
+    item.put("image", AttributeValue.fromS("https://example.com/a.jpg"));
+
+    assertThat(PostMapper.summaryFromItem(item).image())
+        .isEqualTo(new PostImage("https://example.com/a.jpg", null, null, "", List.of(), "https://example.com/a.jpg"));
   }
 
   @Test

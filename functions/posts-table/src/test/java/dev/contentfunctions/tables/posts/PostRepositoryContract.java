@@ -25,7 +25,7 @@ abstract class PostRepositoryContract {
   static Post post(String slug, String date, boolean draft, String... tags) {
     return new Post(
         slug, "Title of " + slug, "About " + slug, "Excerpt", Instant.parse(date), null, List.of(tags), null, draft,
-        null, List.of(), Map.of(), "<p>" + slug + "</p>", List.of(), 100, 1, "hash-" + slug, "posts/" + slug + ".md");
+        null, List.of(), Map.of(), "<p>" + slug + "</p>", List.of(), 100, 1, "hash-" + slug, "posts/" + slug + ".md", List.of());
   }
 
   @BeforeEach

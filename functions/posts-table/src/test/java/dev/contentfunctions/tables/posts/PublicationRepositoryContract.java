@@ -33,7 +33,7 @@ abstract class PublicationRepositoryContract {
     return new Post(
         slug, "Title of " + slug, "About " + slug, "Excerpt", Instant.parse("2025-10-01T00:00:00Z"), null,
         tags, null, false, null, aliases, Map.of(), "<p>Body of " + slug + "</p>", List.of(), 3, 1,
-        "hash-" + slug, sourceKey);
+        "hash-" + slug, sourceKey, List.of());
   }
 
   static SourceVersion version(String key, String sequencer) {
@@ -199,8 +199,100 @@ abstract class PublicationRepositoryContract {
     assertThatThrownBy(() -> publish("posts/big.md", "10", "big", aliases))
         .isInstanceOf(PublicationRefusedException.class)
         .isNotInstanceOf(NameTakenException.class)
-        .hasMessageContaining("fewer tags or aliases");
+        .hasMessageContaining("fewer tags, aliases or images");
     assertThat(repository.findSource("posts/big.md")).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ images
+
+  private static ImageFile ready(String key, String sequencer, long revision) {
+    return new ImageFile(
+        key, ImageFile.State.READY, 1600, 1067,
+        List.of(new ImageVariant("/media/" + sequencer + "/cover-480.jpg", 480, 320)),
+        new ImageVariant("/media/" + sequencer + "/cover-og.jpg", 1200, 630), null, sequencer, revision);
+  }
+
+  private static Post usingImages(String slug, String key, ImageUse... uses) {
+    Post plain = post(slug, key, List.of("calm"), List.of());
+    return new Post(
+        plain.slug(), plain.title(), plain.description(), plain.excerpt(), plain.publishedAt(), plain.updatedAt(),
+        plain.tags(), plain.author(), plain.draft(), plain.image(), plain.aliases(), plain.extra(), plain.html(),
+        plain.toc(), plain.wordCount(), plain.readingMinutes(), plain.contentHash(), plain.sourceKey(), List.of(uses));
+  }
+
+  @Test
+  void imageRecordsAreSavedUnderOptimisticLockingAndReadBackByKey() {
+    ImageFile first = ready("posts/a/cover.jpg", "10", 1);
+    repository.saveImage(first, Optional.empty(), null);
+    ImageFile second = ready("posts/a/cover.jpg", "11", 2);
+    repository.saveImage(second, Optional.of(first), null);
+
+    assertThat(repository.findImage("posts/a/cover.jpg")).contains(second);
+    assertThat(repository.findImages(List.of("posts/a/cover.jpg", "media/none.png")))
+        .containsOnlyKeys("posts/a/cover.jpg");
+    assertThatThrownBy(() -> repository.saveImage(ready("posts/a/cover.jpg", "12", 2), Optional.of(first), null))
+        .isInstanceOf(ConcurrentChangeException.class);
+    assertThatThrownBy(() -> repository.saveImage(ready("posts/a/cover.jpg", "12", 1), Optional.empty(), null))
+        .isInstanceOf(ConcurrentChangeException.class);
+  }
+
+  @Test
+  void aPublishedPostIsReferencedByTheImagesItUsesAndNoLongerByThoseItDropped() {
+    ImageFile logo = ready("media/logo.png", "05", 1);
+    repository.saveImage(logo, Optional.empty(), null);
+    repository.publish(
+        usingImages("a", "posts/a.md", new ImageUse("media/logo.png", 1), new ImageUse("posts/a/cover.jpg", 0)),
+        version("posts/a.md", "10"), Optional.empty(), null);
+
+    assertThat(repository.imageReferences("media/logo.png"))
+        .containsExactly(new ImageReference("media/logo.png", "posts/a.md", "v-10", "10"));
+    assertThat(repository.imageReferences("posts/a/cover.jpg")).hasSize(1);
+    assertThat(repository.findSource("posts/a.md").orElseThrow().images())
+        .containsExactly("media/logo.png", "posts/a/cover.jpg");
+
+    repository.publish(
+        usingImages("a", "posts/a.md", new ImageUse("media/logo.png", 1)),
+        version("posts/a.md", "11"), repository.findSource("posts/a.md"), null);
+
+    assertThat(repository.imageReferences("media/logo.png")).extracting(ImageReference::sequencer).containsExactly("11");
+    assertThat(repository.imageReferences("posts/a/cover.jpg")).isEmpty();
+  }
+
+  @Test
+  void aPostRenderedWithAnImageRecordThatChangedSinceIsALostRace() {
+    ImageFile logo = ready("media/logo.png", "05", 1);
+    repository.saveImage(logo, Optional.empty(), null);
+    repository.saveImage(ready("media/logo.png", "06", 2), Optional.of(logo), null);
+
+    assertThatThrownBy(
+            () -> repository.publish(
+                usingImages("a", "posts/a.md", new ImageUse("media/logo.png", 1)),
+                version("posts/a.md", "10"), Optional.empty(), null))
+        .isInstanceOf(ConcurrentChangeException.class);
+    assertThatThrownBy(
+            () -> repository.publish(
+                usingImages("a", "posts/a.md", new ImageUse("media/logo.png", 0)),
+                version("posts/a.md", "10"), Optional.empty(), null))
+        .as("rendered as missing, but the image has arrived")
+        .isInstanceOf(ConcurrentChangeException.class);
+    assertThat(repository.findSource("posts/a.md")).isEmpty();
+    assertThat(repository.imageReferences("media/logo.png")).isEmpty();
+  }
+
+  @Test
+  void aRemovedPostNoLongerReferencesItsImagesButAnotherPostStillDoes() {
+    repository.publish(
+        usingImages("a", "posts/a.md", new ImageUse("media/logo.png", 0)), version("posts/a.md", "10"),
+        Optional.empty(), null);
+    repository.publish(
+        usingImages("b", "posts/b.md", new ImageUse("media/logo.png", 0)), version("posts/b.md", "10"),
+        Optional.empty(), null);
+
+    repository.remove(version("posts/a.md", "11"), repository.findSource("posts/a.md"));
+
+    assertThat(repository.imageReferences("media/logo.png"))
+        .extracting(ImageReference::sourceKey)
+        .containsExactly("posts/b.md");
   }
 
   private NameTakenException refused(String key, String sequencer) {
