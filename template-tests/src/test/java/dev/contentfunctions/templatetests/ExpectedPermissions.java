@@ -40,11 +40,14 @@ final class ExpectedPermissions {
           "PublisherFunction",
           new Role(
               Set.of(BASIC_EXECUTION),
-              allow("s3:GetObject s3:GetObjectVersion", CONTENT_BUCKET + "/posts/*"),
+              allow("s3:GetObject s3:GetObjectVersion", CONTENT_BUCKET + "/posts/*", CONTENT_BUCKET + "/media/*"),
+              allow("s3:PutObject s3:PutObjectTagging", "!Sub ${MediaBucket.Arn}/media/*"),
               allow("s3:PutObject", CONTENT_BUCKET + "/reports/*"),
-              allow("dynamodb:GetItem dynamodb:PutItem dynamodb:DeleteItem dynamodb:ConditionCheckItem", POSTS_TABLE),
+              allow(
+                  "dynamodb:GetItem dynamodb:BatchGetItem dynamodb:PutItem dynamodb:DeleteItem dynamodb:ConditionCheckItem",
+                  POSTS_TABLE),
               allow("dynamodb:Query", POSTS_TABLE)
-                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [CLAIM#*]"),
+                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [CLAIM#*, IMAGEREF#*]"),
               // Added by SAM for EventInvokeConfig's OnFailure destination.
               allow("sqs:SendMessage", "!GetAtt PublishFailureQueue.Arn")),
           "PostsApiFunction",

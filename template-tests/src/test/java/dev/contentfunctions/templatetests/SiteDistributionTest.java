@@ -55,7 +55,32 @@ class SiteDistributionTest {
               assertThat(header.path("HeaderName").asText()).isEqualTo("x-origin-verify");
               assertThat(header.path("HeaderValue")).isEqualTo(STACK_UUID);
             });
-    assertThat(CONFIG.path("Origins")).hasSize(2);
+    JsonNode media = origin("site-media");
+    assertThat(media.path("DomainName")).isEqualTo(json("{\"Fn::GetAtt\": [\"MediaBucket\", \"RegionalDomainName\"]}"));
+    assertThat(media.path("OriginAccessControlId")).isEqualTo(json("{\"Fn::GetAtt\": [\"SiteOriginAccessControl\", \"Id\"]}"));
+    assertThat(media.path("S3OriginConfig").path("OriginAccessIdentity").asText("missing")).isEmpty();
+    assertThat(CONFIG.path("Origins")).hasSize(3);
+  }
+
+  @Test
+  void onlyTheDistributionReadsTheMediaBucketAndRetiredVariantsExpireAfterCachedPagesHaveGone() {
+    JsonNode statements = TEMPLATE.properties("MediaBucketPolicy").path("PolicyDocument").path("Statement");
+    List<String> reads = new ArrayList<>();
+    for (JsonNode statement : statements) {
+      if (statement.path("Effect").asText().equals("Allow")) {
+        assertThat(statement.path("Principal").path("Service").asText()).isEqualTo("cloudfront.amazonaws.com");
+        assertThat(describe(statement.path("Condition").path("StringEquals").path("AWS:SourceArn")))
+            .contains("distribution/${SiteDistribution}");
+        reads.add(statement.path("Action").asText() + " " + describe(statement.path("Resource")));
+      }
+    }
+    assertThat(reads).containsExactlyInAnyOrder("s3:GetObject !Sub ${MediaBucket.Arn}/media/*", "s3:ListBucket !GetAtt MediaBucket.Arn");
+
+    JsonNode rule = TEMPLATE.properties("MediaBucket").path("LifecycleConfiguration").path("Rules").path(0);
+    assertThat(rule.path("Status").asText()).isEqualTo("Enabled");
+    assertThat(rule.path("TagFilters")).isEqualTo(json("[{\"Key\": \"retired\", \"Value\": \"true\"}]"));
+    // Longer than a page naming the variant stays cached: s-maxage 300, stale-if-error a day.
+    assertThat(rule.path("ExpirationInDays").asInt()).isGreaterThan(1);
   }
 
   @Test
@@ -77,6 +102,7 @@ class SiteDistributionTest {
     assertThat(behaviours)
         .containsExactly(
             "/assets/* -> site-assets",
+            "/media/* -> site-media",
             "/favicon.ico -> site-assets",
             "/consultations -> http-api",
             "/posts* -> http-api");
@@ -135,11 +161,13 @@ class SiteDistributionTest {
   @Test
   void theApiGzipsItselfAndTheBucketsAssetsAreCompressedByCloudFront() {
     for (JsonNode behaviour : allBehaviours()) {
-      boolean api = behaviour.path("TargetOriginId").asText().equals("http-api");
+      // The API gzips itself; images are compressed formats already.
+      boolean assets = behaviour.path("TargetOriginId").asText().equals("site-assets");
       assertThat(behaviour.path("Compress").asBoolean())
           .as(behaviour.path("PathPattern").asText("default") + " Compress")
-          .isEqualTo(!api);
+          .isEqualTo(assets);
     }
+    assertThat(behaviour("/media/*").path("CachePolicyId").asText()).isEqualTo(CACHING_OPTIMIZED);
     assertThat(behaviour("/assets/*").path("CachePolicyId").asText()).isEqualTo(CACHING_OPTIMIZED);
     assertThat(behaviour("/favicon.ico").path("CachePolicyId").asText()).isEqualTo(CACHING_OPTIMIZED);
   }
