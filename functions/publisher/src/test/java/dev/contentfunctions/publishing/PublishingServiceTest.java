@@ -148,7 +148,7 @@ class PublishingServiceTest {
     PublishingService.Outcome refused = put("posts/many.md", titled("Many", aliases), "10");
 
     assertThat(refused.kind()).isEqualTo(Kind.FAILED);
-    assertThat(files.report("posts/many.md").message()).contains("fewer tags or aliases");
+    assertThat(files.report("posts/many.md").message()).contains("use fewer tags, aliases or images");
     assertThat(table.items()).isEmpty();
   }
 

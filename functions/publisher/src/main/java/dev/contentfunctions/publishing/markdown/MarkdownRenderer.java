@@ -12,9 +12,11 @@ import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.contentfunctions.publishing.InvalidPostException;
+import dev.contentfunctions.tables.posts.ImageVariant;
 import dev.contentfunctions.tables.posts.TocEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /**
@@ -32,6 +34,12 @@ public final class MarkdownRenderer {
   static final int EXCERPT_LENGTH = 300;
   static final int SUMMARY_LENGTH = 160;
   static final int WORDS_PER_MINUTE = 200;
+
+  /**
+   * The width an image of the body takes: the text column ({@code --measure} in web/assets/styles.css),
+   * or the whole screen when that is narrower.
+   */
+  static final String BODY_IMAGE_SIZES = "(max-width: 44rem) 100vw, 44rem";
 
   /** Flexmark's footnote references; their numbers are not part of the text around them. */
   private static final String FOOTNOTE_REFS = "sup[id^=" + HtmlSanitizer.ID_PREFIX + "fnref]";
@@ -71,12 +79,20 @@ public final class MarkdownRenderer {
         .build();
   }
 
+  /** Renders a body whose images all stay as written, with no picture above it. */
+  public RenderedMarkdown render(String markdownBody) {
+    return render(markdownBody, ImageResolver.NONE, false);
+  }
+
   /**
    * Renders {@code markdownBody} (the post without its front matter).
    *
+   * @param images what the body's images show; asked once, after sanitising
+   * @param pictureAbove whether the page shows the post's picture above the body: then no image of
+   *     the body is the first on the page, and every one loads lazily
    * @throws InvalidPostException if the Markdown nests so deeply that it cannot be rendered
    */
-  public RenderedMarkdown render(String markdownBody) {
+  public RenderedMarkdown render(String markdownBody, ImageResolver images, boolean pictureAbove) {
     String unsafeHtml;
     try {
       unsafeHtml = renderer.render(parser.parse(markdownBody));
@@ -89,6 +105,7 @@ public final class MarkdownRenderer {
               + " Simplify that part of the Markdown.");
     }
     Element body = sanitizer.clean(unsafeHtml);
+    List<RenderedMarkdown.Image> written = showImages(body, images, pictureAbove);
     String firstParagraph = firstParagraph(body);
     int words = PlainText.countWords(body.text());
     return new RenderedMarkdown(
@@ -97,7 +114,53 @@ public final class MarkdownRenderer {
         PlainText.shorten(firstParagraph, EXCERPT_LENGTH),
         PlainText.shorten(firstParagraph, SUMMARY_LENGTH),
         words,
-        Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE));
+        Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE),
+        written);
+  }
+
+  /**
+   * Gives each image its size and variants, or leaves it out, as {@code images} decides; every one
+   * loads lazily but the first on the page. Runs after the sanitiser and sets only values of the
+   * publisher's own records (paths it wrote, numbers), so the sanitiser's verdict stands.
+   */
+  private static List<RenderedMarkdown.Image> showImages(
+      Element body, ImageResolver images, boolean pictureAbove) {
+    List<Element> tags = body.select("img[src]");
+    List<RenderedMarkdown.Image> written = new ArrayList<>();
+    for (Element tag : tags) {
+      written.add(new RenderedMarkdown.Image(tag.attr("src"), tag.attr("alt").strip()));
+    }
+    Map<String, ImageResolver.Shown> shown =
+        tags.isEmpty() ? Map.of() : images.resolve(written.stream().map(RenderedMarkdown.Image::src).toList());
+    boolean first = !pictureAbove;
+    for (Element tag : tags) {
+      ImageResolver.Shown image = shown.get(tag.attr("src"));
+      if (image instanceof ImageResolver.Hidden) {
+        tag.remove();
+        continue;
+      }
+      if (image instanceof ImageResolver.Sized sized) {
+        tag.attr("src", sized.src());
+        if (sized.srcset().size() > 1) {
+          tag.attr("srcset", srcset(sized.srcset()));
+          tag.attr("sizes", BODY_IMAGE_SIZES);
+        }
+        tag.attr("width", Integer.toString(sized.width()));
+        tag.attr("height", Integer.toString(sized.height()));
+      }
+      if (!first) {
+        tag.attr("loading", "lazy");
+      }
+      tag.attr("decoding", "async");
+      first = false;
+    }
+    return written;
+  }
+
+  /** {@code srcset}'s candidates: "path 480w, path 960w". */
+  public static String srcset(List<ImageVariant> variants) {
+    return String.join(
+        ", ", variants.stream().map(variant -> variant.path() + " " + variant.width() + "w").toList());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.List;
  * @param summary the first paragraph as plain text, at most 160 characters (for meta descriptions)
  * @param wordCount the words of the whole post
  * @param readingMinutes reading time at 200 words a minute, at least 1
+ * @param images the body's images, in order, as the author wrote them (after sanitising)
  */
 public record RenderedMarkdown(
     String html,
@@ -20,9 +21,14 @@ public record RenderedMarkdown(
     String excerpt,
     String summary,
     int wordCount,
-    int readingMinutes) {
+    int readingMinutes,
+    List<Image> images) {
+
+  /** An image of the body: its {@code src} as sanitised, and its alt text ("" when none). */
+  public record Image(String src, String alt) {}
 
   public RenderedMarkdown {
     toc = List.copyOf(toc);
+    images = List.copyOf(images);
   }
 }

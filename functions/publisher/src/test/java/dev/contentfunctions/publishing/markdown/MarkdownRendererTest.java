@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contentfunctions.publishing.InvalidPostException;
+import dev.contentfunctions.tables.posts.ImageVariant;
 import dev.contentfunctions.tables.posts.TocEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,6 +166,73 @@ class MarkdownRendererTest {
     assertThat(html.select("img"))
         .extracting(img -> img.attr("alt") + " " + img.attr("src"))
         .containsExactly("a https://example.com/a.jpg", "b /images/b.jpg", "c c.png", "d ", "e ");
+  }
+
+  @Test
+  void sizedImagesGetTheirVariantsAndMissingOnesAreLeftOut() {
+    ImageResolver images =
+        sources ->
+            Map.of(
+                "cover.jpg",
+                new ImageResolver.Sized(
+                    "/media/ab/cover-960.jpg",
+                    960,
+                    640,
+                    List.of(
+                        new ImageVariant("/media/ab/cover-480.jpg", 480, 320),
+                        new ImageVariant("/media/ab/cover-960.jpg", 960, 640))),
+                "gone.png",
+                new ImageResolver.Hidden());
+
+    RenderedMarkdown rendered =
+        RENDERER.render(
+            "![Cover](cover.jpg)\n\n![Gone](gone.png)\n\n![Elsewhere](https://example.com/e.jpg)\n",
+            images,
+            false);
+
+    Document html = Jsoup.parseBodyFragment(rendered.html());
+    assertThat(html.select("img")).hasSize(2);
+    Element cover = html.selectFirst("img[alt=Cover]");
+    assertThat(cover.attr("src")).isEqualTo("/media/ab/cover-960.jpg");
+    assertThat(cover.attr("srcset"))
+        .isEqualTo("/media/ab/cover-480.jpg 480w, /media/ab/cover-960.jpg 960w");
+    assertThat(cover.attr("sizes")).isEqualTo("(max-width: 44rem) 100vw, 44rem");
+    assertThat(cover.attr("width") + "x" + cover.attr("height")).isEqualTo("960x640");
+    assertThat(cover.hasAttr("loading")).as("the first image on the page is not lazy").isFalse();
+    Element elsewhere = html.selectFirst("img[alt=Elsewhere]");
+    assertThat(elsewhere.attr("src")).isEqualTo("https://example.com/e.jpg");
+    assertThat(elsewhere.attr("loading")).isEqualTo("lazy");
+    assertThat(elsewhere.hasAttr("width")).isFalse();
+    assertThat(html.select("img").eachAttr("decoding")).containsOnly("async");
+    assertThat(rendered.images())
+        .extracting(RenderedMarkdown.Image::src)
+        .containsExactly("cover.jpg", "gone.png", "https://example.com/e.jpg");
+    SafeHtml.assertSafe(rendered.html());
+  }
+
+  @Test
+  void underThePostsPictureEveryImageOfTheBodyIsLazy() {
+    Document html =
+        Jsoup.parseBodyFragment(RENDERER.render("![a](/a.jpg)\n\n![b](/b.jpg)\n", ImageResolver.NONE, true).html());
+
+    assertThat(html.select("img").eachAttr("loading")).containsExactly("lazy", "lazy");
+  }
+
+  @Test
+  void aSingleVariantNeedsNoSrcset() {
+    ImageResolver small =
+        sources ->
+            Map.of("icon.png", new ImageResolver.Sized("/media/cd/icon-300.png", 300, 300,
+                List.of(new ImageVariant("/media/cd/icon-300.png", 300, 300))));
+
+    Element icon =
+        Jsoup.parseBodyFragment(RENDERER.render("![Icon](icon.png)\n", small, false).html())
+            .selectFirst("img");
+
+    assertThat(icon.attr("src")).isEqualTo("/media/cd/icon-300.png");
+    assertThat(icon.hasAttr("srcset")).isFalse();
+    assertThat(icon.hasAttr("sizes")).isFalse();
+    assertThat(icon.attr("width")).isEqualTo("300");
   }
 
   @Test

@@ -63,7 +63,14 @@ public final class SafeHtml {
           "colspan",
           "type",
           "disabled",
-          "checked");
+          "checked",
+          // Set by the publisher on the images it sized, after the sanitiser.
+          "srcset",
+          "sizes",
+          "width",
+          "height",
+          "loading",
+          "decoding");
   private static final Set<String> DANGEROUS_SCHEMES = Set.of("javascript:", "vbscript:", "data:");
   private static final Pattern WHITESPACE_AND_CONTROLS = Pattern.compile("[\\s\\p{Cntrl}]+");
 
@@ -82,19 +89,22 @@ public final class SafeHtml {
         assertThat(name).as("attribute in %s", where).doesNotStartWith("on").isNotEqualTo("style");
         assertThat(name).as("attribute in %s", where).isIn(ALLOWED_ATTRIBUTES);
         if (name.equals("href") || name.equals("src")) {
-          // Re-parsing decoded the entities once, as a browser does; decoding them again would
-          // read "&amp;#106;avascript:" (a relative path to a browser) as javascript:.
-          String address =
-              WHITESPACE_AND_CONTROLS
-                  .matcher(attribute.getValue())
-                  .replaceAll("")
-                  .toLowerCase(Locale.ROOT);
-          assertThat(DANGEROUS_SCHEMES)
-              .as("scheme of %s in %s", name, where)
-              .noneMatch(address::startsWith);
+          assertNoDangerousScheme(attribute.getValue(), name, where);
+        }
+        if (name.equals("srcset")) {
+          for (String candidate : attribute.getValue().split(",")) {
+            assertNoDangerousScheme(candidate.strip(), name, where);
+          }
         }
       }
     }
+  }
+
+  private static void assertNoDangerousScheme(String value, String name, String where) {
+    // Re-parsing decoded the entities once, as a browser does; decoding them again would read
+    // "&amp;#106;avascript:" (a relative path to a browser) as javascript:.
+    String address = WHITESPACE_AND_CONTROLS.matcher(value).replaceAll("").toLowerCase(Locale.ROOT);
+    assertThat(DANGEROUS_SCHEMES).as("scheme of %s in %s", name, where).noneMatch(address::startsWith);
   }
 
   private static String shorten(String html) {
