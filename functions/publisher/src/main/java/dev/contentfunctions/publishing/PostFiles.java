@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The content bucket as the publisher sees it: Markdown files to read, reports to write. */
+/** The content bucket as the publisher sees it: Markdown and image files to read, reports to write. */
 public interface PostFiles {
   /** File name extensions of posts, compared ignoring case ("Post.MD" is a post). */
   List<String> MARKDOWN_EXTENSIONS = List.of("md", "markdown");
@@ -14,11 +14,11 @@ public interface PostFiles {
    * versioned), or empty if that file or version no longer exists: a later event then describes what
    * happened to it.
    *
-   * @throws InvalidPostException the file is over {@code maxBytes}: refused before it is read
+   * @throws FileTooLargeException the file is over {@code maxBytes}: refused before it is read
    */
   Optional<byte[]> read(ObjectChange change, long maxBytes);
 
-  void writeReport(String bucket, PublishReport report);
+  void writeReport(String bucket, Report report);
 
   /**
    * Why the object under {@code key} is not a post, for its report (e.g. "not a Markdown file:

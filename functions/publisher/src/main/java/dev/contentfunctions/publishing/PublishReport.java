@@ -2,6 +2,7 @@ package dev.contentfunctions.publishing;
 
 import dev.contentfunctions.kit.json.JsonWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Locale;
  * failed (with why) or ignored (not a Markdown file).
  *
  * @param scheduledFor when a scheduled post appears; null for every other status
+ * @param images the post's images as it was rendered, in the order they appear
+ * @param warnings what the author should fix although the post is published (a missing image, an
+ *     image without alt text)
  */
 public record PublishReport(
     String key,
@@ -18,7 +22,24 @@ public record PublishReport(
     String slug,
     String message,
     Instant scheduledFor,
-    Instant at) {
+    Instant at,
+    List<ImageEntry> images,
+    List<String> warnings)
+    implements Report {
+
+  public PublishReport {
+    images = List.copyOf(images);
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * One image of a post.
+   *
+   * @param address as the author wrote it
+   * @param key the bucket's file it names; null for another site's image
+   * @param status used, missing, refused, or external (another site's: shown as written)
+   */
+  public record ImageEntry(String address, String key, String status) {}
 
   public enum Status {
     PUBLISHED,
@@ -31,11 +52,6 @@ public record PublishReport(
     IGNORED
   }
 
-  /** reports/posts/my-post.md.json for posts/my-post.md: outside the posts/ notification filter. */
-  public String reportKey() {
-    return "reports/" + key + ".json";
-  }
-
   public String toJson() {
     JsonWriter json =
         JsonWriter.prettyObject()
@@ -46,6 +62,12 @@ public record PublishReport(
             .field("message", message);
     if (scheduledFor != null) {
       json.field("scheduledFor", scheduledFor.toString());
+    }
+    if (!images.isEmpty()) {
+      json.field("images", images);
+    }
+    if (!warnings.isEmpty()) {
+      json.field("warnings", warnings);
     }
     return json.field("at", at.toString()).finish();
   }

@@ -9,7 +9,9 @@ import dev.contentfunctions.kit.events.RecordBatch;
 import dev.contentfunctions.kit.events.S3Change;
 import dev.contentfunctions.kit.log.Log;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
+import dev.contentfunctions.publishing.images.ImageProcessor;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
+import dev.contentfunctions.tables.posts.PublicationRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,38 +23,57 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * S3 event -> {@link PublishingService}. A broken post is reported and the invocation succeeds (a
+ * S3 event -> {@link PublishingService} for Markdown files, {@link ImagePublisher} for the files of
+ * image folders (a post's own folder, media/). A broken post is reported and the invocation succeeds (a
  * retry would fail the same way); so is a record that cannot be read, which is logged and skipped.
  * An S3 or DynamoDB error fails the invocation, so Lambda retries it and finally sends the event to
  * the failure destination. Retries are safe: an event already applied is skipped.
  */
 public final class PublisherHandler implements RequestStreamHandler {
   private final PublishingService service;
+  private final ImagePublisher images;
   private final Log log;
 
-  /** Called by Lambda once per container: clients, parser and renderer are built here, once. */
+  /** Called by Lambda once per container: clients, parser, renderer and image readers built once. */
   public PublisherHandler() {
-    this(fromEnvironment(PublisherConfig.fromEnvironment()), Log.standardOutput());
+    this(Services.fromEnvironment(PublisherConfig.fromEnvironment()), Log.standardOutput());
   }
 
-  public PublisherHandler(PublishingService service, Log log) {
+  private PublisherHandler(Services services, Log log) {
+    this(services.posts(), services.images(), log);
+  }
+
+  public PublisherHandler(PublishingService service, ImagePublisher images, Log log) {
     this.service = service;
+    this.images = images;
     this.log = log;
   }
 
-  private static PublishingService fromEnvironment(PublisherConfig config) {
-    DynamoDbClient dynamoDb = AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.BACKGROUND).build();
-    S3Client s3 =
-        AwsClients.configure(S3Client.builder(), AwsClients.Timeouts.BACKGROUND)
-            .forcePathStyle(AwsClients.usesLocalEndpoint())
-            .build();
-    Clock clock = Clock.systemUTC();
-    return new PublishingService(
-        new S3PostFiles(s3),
-        new DynamoDbPublicationRepository(dynamoDb, config.postsTable(), clock),
-        new FrontMatterParser(),
-        new MarkdownRenderer(),
-        clock);
+  private record Services(PublishingService posts, ImagePublisher images) {
+    static Services fromEnvironment(PublisherConfig config) {
+      DynamoDbClient dynamoDb =
+          AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.BACKGROUND).build();
+      S3Client s3 =
+          AwsClients.configure(S3Client.builder(), AwsClients.Timeouts.BACKGROUND)
+              .forcePathStyle(AwsClients.usesLocalEndpoint())
+              .build();
+      Clock clock = Clock.systemUTC();
+      PostFiles files = new S3PostFiles(s3);
+      PublicationRepository repository =
+          new DynamoDbPublicationRepository(dynamoDb, config.postsTable(), clock);
+      PublishingService posts =
+          new PublishingService(
+              files, repository, new FrontMatterParser(), new MarkdownRenderer(), clock);
+      ImagePublisher images =
+          new ImagePublisher(
+              files,
+              new S3MediaStore(s3, config.mediaBucket()),
+              new ImageProcessor(),
+              repository,
+              posts,
+              clock);
+      return new Services(posts, images);
+    }
   }
 
   @Override
@@ -86,25 +107,52 @@ public final class PublisherHandler implements RequestStreamHandler {
       log.error("post.unreadable", "index", index, "key", record.key(), "reason", e.getMessage());
       return;
     }
+    boolean image = ImagePaths.isImageFile(change.key());
     try {
-      PublishingService.Outcome outcome = service.apply(change);
-      switch (outcome.kind()) {
-        case FAILED -> log.warn("post.failed", "key", change.key(), "reason", outcome.reason());
-        case SKIPPED, IGNORED, WAITING -> log.info(
-            event(outcome), "key", change.key(), "reason", outcome.reason());
-        default -> log.info(
-            event(outcome),
-            "key", change.key(),
-            "slug", outcome.slug(),
-            "sequencer", change.sequencer());
-      }
-      for (String waited : outcome.published()) {
-        log.info("post.published", "key", waited, "freedBy", change.key());
+      if (image) {
+        applyImage(change, log);
+      } else {
+        applyPost(change, log);
       }
     } catch (RuntimeException e) {
       // The error's type and code, not its message: S3 and DynamoDB messages can echo input.
-      log.error("post.error", "key", change.key(), "error", e.getClass().getSimpleName(), "code", errorCode(e));
+      log.error(
+          image ? "image.error" : "post.error",
+          "key", change.key(), "error", e.getClass().getSimpleName(), "code", errorCode(e));
       throw e;
+    }
+  }
+
+  private void applyPost(ObjectChange change, Log log) {
+    PublishingService.Outcome outcome = service.apply(change);
+    switch (outcome.kind()) {
+      case FAILED -> log.warn("post.failed", "key", change.key(), "reason", outcome.reason());
+      case SKIPPED, IGNORED, WAITING -> log.info(
+          event("post", outcome.kind()), "key", change.key(), "reason", outcome.reason());
+      default -> log.info(
+          event("post", outcome.kind()),
+          "key", change.key(),
+          "slug", outcome.slug(),
+          "sequencer", change.sequencer());
+    }
+    for (String waited : outcome.published()) {
+      log.info("post.published", "key", waited, "freedBy", change.key());
+    }
+  }
+
+  private void applyImage(ObjectChange change, Log log) {
+    ImagePublisher.Outcome outcome = images.apply(change);
+    if (outcome.kind() == ImagePublisher.Outcome.Kind.REFUSED) {
+      log.warn("image.refused", "key", change.key(), "reason", outcome.reason());
+    } else {
+      log.info(
+          event("image", outcome.kind()),
+          "key", change.key(),
+          "reason", outcome.reason(),
+          "sequencer", change.sequencer());
+    }
+    for (String rendered : outcome.rendered()) {
+      log.info("post.rendered", "key", rendered, "image", change.key());
     }
   }
 
@@ -114,7 +162,7 @@ public final class PublisherHandler implements RequestStreamHandler {
         : null;
   }
 
-  private static String event(PublishingService.Outcome outcome) {
-    return "post." + outcome.kind().name().toLowerCase(Locale.ROOT);
+  private static String event(String subject, Enum<?> kind) {
+    return subject + "." + kind.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -10,6 +10,8 @@ import dev.contentfunctions.publishing.markdown.Slugs;
 import dev.contentfunctions.publishing.markdown.SourceText;
 import dev.contentfunctions.kit.Backoff;
 import dev.contentfunctions.tables.posts.ConcurrentChangeException;
+import dev.contentfunctions.tables.posts.ImageReference;
+import dev.contentfunctions.tables.posts.ImageUse;
 import dev.contentfunctions.tables.posts.NameTakenException;
 import dev.contentfunctions.tables.posts.Post;
 import dev.contentfunctions.tables.posts.PostImage;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Applies one change of the content bucket to the posts table: a new or replaced Markdown file is
@@ -104,13 +107,47 @@ public final class PublishingService {
       return ignore(change, notMarkdown.get());
     }
     SourcePost source = new SourcePost(change);
+    return retried(source, () -> applyOnce(change, source));
+  }
+
+  /**
+   * Publishes again the live version of a post that uses an image whose record changed, so that it
+   * shows the image as it is now. Skipped when the reference is not to the live version any more:
+   * the file changed since, and its newer version was rendered with the newer record.
+   */
+  public Outcome rerender(String bucket, ImageReference reference) {
+    ObjectChange change =
+        new ObjectChange(
+            bucket, reference.sourceKey(), reference.versionId(), reference.sequencer(), false);
+    SourcePost source = new SourcePost(change);
+    return retried(source, () -> rerenderOnce(change, source));
+  }
+
+  private Outcome rerenderOnce(ObjectChange change, SourcePost source) {
+    Optional<SourceFile> live = repository.findSource(change.key());
+    boolean current =
+        live.isPresent()
+            && live.get().waitingFor() == null
+            && Objects.equals(live.get().sequencer(), change.sequencer());
+    if (!current) {
+      return new Outcome(Outcome.Kind.SKIPPED, null, "the post has changed since it used the image");
+    }
+    return publish(change, live, source);
+  }
+
+  /**
+   * Tries again while the write loses races: to another event of the file, or to an image record
+   * that changed after the post was rendered (then it is rendered again with the new record).
+   */
+  private Outcome retried(SourcePost source, Supplier<Outcome> once) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return applyOnce(change, source);
+        return once.get();
       } catch (ConcurrentChangeException e) {
         if (attempt == MAX_ATTEMPTS) {
           throw e;
         }
+        source.forgetImages();
         Backoff.pause(attempt);
       }
     }
@@ -157,15 +194,15 @@ public final class PublishingService {
   }
 
   private Outcome publish(ObjectChange change, Optional<SourceFile> previous, SourcePost source) {
-    Post post;
+    RenderedPost post;
     SourceFile published;
     try {
-      Optional<Post> read = source.post();
+      Optional<RenderedPost> read = source.post();
       if (read.isEmpty()) {
         return new Outcome(Outcome.Kind.SKIPPED, null, "the file or version no longer exists");
       }
       post = read.get();
-      published = repository.publish(post, change.version(), previous, null);
+      published = repository.publish(post.post(), change.version(), previous, null);
     } catch (NameTakenException e) {
       repository.waitFor(e, change.version(), previous);
       reportWaiting(change, e.name());
@@ -177,7 +214,7 @@ public final class PublishingService {
     reportStored(change, post);
     return new Outcome(
         Outcome.Kind.PUBLISHED,
-        post.slug(),
+        post.post().slug(),
         null,
         publishWaiting(change.bucket(), freed(published, previous)));
   }
@@ -255,12 +292,12 @@ public final class PublishingService {
   private Optional<SourceFile> publishClaim(
       SlugClaim claim, ObjectChange change, Optional<SourceFile> claimant) {
     try {
-      Optional<Post> post = new SourcePost(change).post();
+      Optional<RenderedPost> post = new SourcePost(change).post();
       if (post.isEmpty()) {
         // The version is gone; the event that removed it decides for the file.
         return Optional.empty();
       }
-      SourceFile next = repository.publish(post.get(), change.version(), claimant, claim);
+      SourceFile next = repository.publish(post.get().post(), change.version(), claimant, claim);
       reportStored(change, post.get());
       repository.dropClaim(claim);
       return Optional.of(next);
@@ -312,27 +349,53 @@ public final class PublishingService {
    */
   private final class SourcePost {
     private final ObjectChange change;
-    private Optional<Post> post;
+    private Optional<byte[]> bytes;
+    private Optional<RenderedPost> post;
 
     SourcePost(ObjectChange change) {
       this.change = change;
     }
 
     /** Empty when the file or version no longer exists. */
-    Optional<Post> post() {
+    Optional<RenderedPost> post() {
+      if (bytes == null) {
+        bytes = read(change);
+      }
       if (post == null) {
-        post = files.read(change, MAX_SOURCE_BYTES).map(bytes -> toPost(change.key(), bytes));
+        post = bytes.map(content -> toPost(change.key(), content));
       }
       return post;
     }
+
+    /** A post with images is rendered again after a lost race: one of their records may have changed. */
+    void forgetImages() {
+      if (post != null && post.isPresent() && !post.get().post().images().isEmpty()) {
+        post = null;
+      }
+    }
   }
 
-  Post toPost(String key, byte[] bytes) {
+  private Optional<byte[]> read(ObjectChange change) {
+    try {
+      return files.read(change, MAX_SOURCE_BYTES);
+    } catch (FileTooLargeException e) {
+      throw new InvalidPostException(
+          "The file is " + e.bytes() + " bytes; a post may be at most " + MAX_SOURCE_BYTES + " bytes.");
+    }
+  }
+
+  /** A post as rendered, and what its report says of its images. */
+  record RenderedPost(Post post, PostImages.Report images) {}
+
+  RenderedPost toPost(String key, byte[] bytes) {
     PostSource source = frontMatterParser.parse(SourceText.decode(bytes));
     FrontMatter fm = source.frontMatter();
     String slug = fm.slug() != null ? fm.slug() : Slugs.fromKey(key);
-    RenderedMarkdown rendered = renderer.render(source.body());
-    return new Post(
+    PostImages images = new PostImages(key, fm.image(), repository);
+    RenderedMarkdown rendered = renderer.render(source.body(), images, fm.image() != null);
+    PostImage hero = images.hero(fm.imageAlt());
+    List<ImageUse> uses = images.uses();
+    Post post = new Post(
         slug,
         fm.title(),
         fm.description() != null ? fm.description() : rendered.summary(),
@@ -342,16 +405,17 @@ public final class PublishingService {
         fm.tags(),
         fm.author(),
         fm.draft(),
-        fm.image() == null ? null : PostImage.external(fm.image(), ""),
+        hero,
         fm.aliases(),
         fm.extra(),
         rendered.html(),
         rendered.toc(),
         rendered.wordCount(),
         rendered.readingMinutes(),
-        contentHash(slug, bytes),
+        contentHash(slug, bytes, uses),
         key,
-        List.of());
+        uses);
+    return new RenderedPost(post, images.report(rendered.images(), fm.imageAlt()));
   }
 
   /**
@@ -359,47 +423,72 @@ public final class PublishingService {
    * without a sequencer (local emulators) are applied in the order they are processed.
    */
   static boolean isStale(ObjectChange change, Optional<SourceFile> previous) {
-    String applied = previous.map(SourceFile::sequencer).orElse(null);
-    return change.sequencer() != null && applied != null && change.sequencer().compareTo(applied) <= 0;
+    return isStale(change.sequencer(), previous.map(SourceFile::sequencer).orElse(null));
   }
 
-  /** A stored post's report says what a reader sees now: a draft, a scheduled post, or the post. */
-  private void reportStored(ObjectChange change, Post post) {
+  /** The same rule for any record that keeps the sequencer of the last event applied to it. */
+  static boolean isStale(String sequencer, String applied) {
+    return sequencer != null && applied != null && sequencer.compareTo(applied) <= 0;
+  }
+
+  /**
+   * A stored post's report says what a reader sees now: a draft, a scheduled post, or the post; and
+   * what became of its images.
+   */
+  private void reportStored(ObjectChange change, RenderedPost rendered) {
+    Post post = rendered.post();
+    Status status;
+    String message;
     if (post.draft()) {
-      report(
-          change,
-          Status.DRAFT,
-          post.slug(),
-          "Stored as a draft: not listed or served until 'draft: true' is removed.",
-          null);
+      status = Status.DRAFT;
+      message = "Stored as a draft: not listed or served until 'draft: true' is removed.";
     } else if (post.publishedAt().isAfter(clock.instant())) {
-      report(
-          change,
-          Status.SCHEDULED,
-          post.slug(),
-          "Scheduled: it appears on " + post.publishedAt() + ".",
-          post.publishedAt());
+      status = Status.SCHEDULED;
+      message = "Scheduled: it appears on " + post.publishedAt() + ".";
     } else {
-      report(change, Status.PUBLISHED, post.slug(), "Published.", null);
+      status = Status.PUBLISHED;
+      message = "Published.";
     }
-  }
-
-  private void report(ObjectChange change, Status status, String slug, String message) {
-    report(change, status, slug, message, null);
-  }
-
-  private void report(
-      ObjectChange change, Status status, String slug, String message, Instant scheduledFor) {
+    if (!rendered.images().warnings().isEmpty()) {
+      message += " See the warnings.";
+    }
     files.writeReport(
         change.bucket(),
         new PublishReport(
-            change.key(), change.versionId(), status, slug, message, scheduledFor, clock.instant()));
+            change.key(),
+            change.versionId(),
+            status,
+            post.slug(),
+            message,
+            status == Status.SCHEDULED ? post.publishedAt() : null,
+            clock.instant(),
+            rendered.images().images(),
+            rendered.images().warnings()));
   }
 
-  private static String contentHash(String slug, byte[] source) {
+  private void report(ObjectChange change, Status status, String slug, String message) {
+    files.writeReport(
+        change.bucket(),
+        new PublishReport(
+            change.key(),
+            change.versionId(),
+            status,
+            slug,
+            message,
+            null,
+            clock.instant(),
+            List.of(),
+            List.of()));
+  }
+
+  /** Of the source and of the image records it was rendered with: a new image is a new ETag. */
+  private static String contentHash(String slug, byte[] source, List<ImageUse> images) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       sha256.update((RENDERING_VERSION + "\n" + slug + "\n").getBytes(StandardCharsets.UTF_8));
+      for (ImageUse image : images) {
+        sha256.update((image.key() + "@" + image.revision() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
       return HexFormat.of().formatHex(sha256.digest(source), 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);

@@ -26,8 +26,7 @@ public final class S3PostFiles implements PostFiles {
       Long length = in.response().contentLength();
       if (length != null && length > maxBytes) {
         in.abort();
-        throw new InvalidPostException(
-            "The file is " + length + " bytes; a post may be at most " + maxBytes + " bytes.");
+        throw new FileTooLargeException(length);
       }
       return Optional.of(in.readAllBytes());
     } catch (S3Exception e) {
@@ -49,7 +48,7 @@ public final class S3PostFiles implements PostFiles {
   }
 
   @Override
-  public void writeReport(String bucket, PublishReport report) {
+  public void writeReport(String bucket, Report report) {
     s3.putObject(
         r -> r.bucket(bucket).key(report.reportKey()).contentType("application/json"),
         RequestBody.fromString(report.toJson(), StandardCharsets.UTF_8));

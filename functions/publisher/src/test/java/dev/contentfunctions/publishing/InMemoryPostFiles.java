@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class InMemoryPostFiles implements PostFiles {
   private final Map<String, byte[]> versions = new HashMap<>();
   private final Map<String, String> newest = new HashMap<>();
-  private final Map<String, PublishReport> reports = new HashMap<>();
+  private final Map<String, Report> reports = new HashMap<>();
   private final AtomicLong nextVersion = new AtomicLong();
 
   synchronized String upload(String key, byte[] content) {
@@ -31,18 +31,21 @@ final class InMemoryPostFiles implements PostFiles {
     String version = change.versionId() != null ? change.versionId() : newest.get(change.key());
     byte[] content = version == null ? null : versions.get(change.key() + "@" + version);
     if (content != null && content.length > maxBytes) {
-      throw new InvalidPostException(
-          "The file is " + content.length + " bytes; a post may be at most " + maxBytes + " bytes.");
+      throw new FileTooLargeException(content.length);
     }
     return Optional.ofNullable(content).map(byte[]::clone);
   }
 
   @Override
-  public synchronized void writeReport(String bucket, PublishReport report) {
+  public synchronized void writeReport(String bucket, Report report) {
     reports.put(report.key(), report);
   }
 
   synchronized PublishReport report(String key) {
-    return reports.get(key);
+    return (PublishReport) reports.get(key);
+  }
+
+  synchronized ImageReport imageReport(String key) {
+    return (ImageReport) reports.get(key);
   }
 }

@@ -4,6 +4,10 @@ import static dev.contentfunctions.kit.aws.Attributes.bool;
 import static dev.contentfunctions.kit.aws.Attributes.text;
 import static dev.contentfunctions.kit.aws.Attributes.texts;
 
+import dev.contentfunctions.tables.posts.ImageFile;
+import dev.contentfunctions.tables.posts.ImageReference;
+import dev.contentfunctions.tables.posts.ImageUse;
+import dev.contentfunctions.tables.posts.Post;
 import dev.contentfunctions.tables.posts.PostMapper;
 import dev.contentfunctions.tables.posts.SlugClaim;
 import dev.contentfunctions.tables.posts.SourceFile;
@@ -52,6 +56,10 @@ final class PostsTableInvariants {
                 (sk, item) -> {
                   if (pk.startsWith("SOURCE#")) {
                     check.source(PostMapper.sourceFromItem(item));
+                  } else if (pk.startsWith("IMAGEREF#")) {
+                    check.imageReference(pk, sk, PostMapper.imageReferenceFromItem(item));
+                  } else if (pk.startsWith("IMAGE#") && sk.equals("IMAGE")) {
+                    check.image(pk, PostMapper.imageFromItem(item));
                   } else if (pk.startsWith("CLAIM#")) {
                     check.claim(pk, sk, PostMapper.claimFromItem(item));
                   } else if (sk.equals("POST")) {
@@ -107,7 +115,12 @@ final class PostsTableInvariants {
       chunks.add(chunk);
     }
     try {
-      PostMapper.fromItems(post, chunks);
+      Post read = PostMapper.fromItems(post, chunks);
+      for (ImageUse use : read.images()) {
+        if (item(PostMapper.imageReferenceKey(use.key(), read.sourceKey())) == null) {
+          violation(pk, "POST", "uses " + use.key() + " but is not among its references: it would miss its changes");
+        }
+      }
     } catch (RuntimeException e) {
       violation(pk, "POST", "the body does not read back: " + e);
     }
@@ -121,6 +134,30 @@ final class PostsTableInvariants {
           pk,
           "POST",
           "listing key " + text(post, PostMapper.LIST_SK) + ", expected " + expectedList);
+    }
+  }
+
+  /** A ready image points at its variants and crop; a refused one says why; a removed one neither. */
+  private void image(String pk, ImageFile image) {
+    boolean ready = image.state() == ImageFile.State.READY;
+    if (ready != (!image.variants().isEmpty() && image.openGraph() != null)) {
+      violation(pk, "IMAGE", image.state() + " with " + image.paths().size() + " media objects");
+    }
+    if ((image.state() == ImageFile.State.REFUSED) != (image.reason() != null)) {
+      violation(pk, "IMAGE", image.state() + " with reason " + image.reason());
+    }
+  }
+
+  /** A reference belongs to the live version of a file whose post uses the image. */
+  private void imageReference(String pk, String sk, ImageReference reference) {
+    Map<String, AttributeValue> item = item(PostMapper.sourceKey(reference.sourceKey()));
+    SourceFile source = item == null ? null : PostMapper.sourceFromItem(item);
+    if (source == null || source.removed() || !Objects.equals(source.sequencer(), reference.sequencer())) {
+      violation(pk, sk, "left over: not the live version of " + reference.sourceKey());
+      return;
+    }
+    if (!source.images().contains(reference.imageKey())) {
+      violation(pk, sk, "left over: the post of " + reference.sourceKey() + " does not use the image");
     }
   }
 

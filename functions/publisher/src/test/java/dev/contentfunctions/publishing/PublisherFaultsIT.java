@@ -77,7 +77,7 @@ class PublisherFaultsIT {
   }
 
   private void invoke(S3Event event, LocalContext context) {
-    StreamInvocation.s3(new PublisherHandler(service, context.log()), event, context);
+    StreamInvocation.s3(new PublisherHandler(service, bed.images, context.log()), event, context);
   }
 
   private void assertTableIsConsistent() {

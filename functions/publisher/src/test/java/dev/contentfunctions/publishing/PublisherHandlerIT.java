@@ -98,7 +98,9 @@ class PublisherHandlerIT {
     String key = "posts/retry-me.md";
     String version = bed.upload(key, PublishingTestBed.post("Retry me", "2025-10-01", "", "Body."));
     LocalContext context = new LocalContext("PublisherFunction");
-    PublisherHandler handler = new PublisherHandler(bed.service("no-such-table"), context.log());
+    PublishingService service = bed.service("no-such-table");
+    PublisherHandler handler =
+        new PublisherHandler(service, bed.images(service, "no-such-table"), context.log());
 
     assertThatThrownBy(() -> StreamInvocation.s3(handler, bed.putEvent(key, version, "01"), context))
         .isInstanceOf(ResourceNotFoundException.class);

@@ -14,6 +14,7 @@ import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
+import dev.contentfunctions.publishing.images.ImageProcessor;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
 import dev.contentfunctions.localaws.Json;
@@ -46,7 +47,9 @@ final class PublishingTestBed {
   final DynamoDbClient dynamoDb = moto.dynamoDb();
   final String table;
   final String bucket;
+  final String mediaBucket;
   final PublishingService service;
+  final ImagePublisher images;
 
   PublishingTestBed() {
     this(TemplateResources.uniqueName("content"));
@@ -57,12 +60,26 @@ final class PublishingTestBed {
         new TemplateResources(CloudFormationTemplate.load(RepoPaths.template()), moto);
     table = resources.createTable("PostsTable", TemplateResources.uniqueName("posts"));
     bucket = resources.createBucket("ContentBucket", bucketName);
+    mediaBucket = resources.createBucket("MediaBucket", TemplateResources.uniqueName("media"));
     service = service(table);
+    images = images(service, table);
   }
 
   /** The handler as Lambda builds it, logging into {@code context}. */
   PublisherHandler handler(LocalContext context) {
-    return new PublisherHandler(service, context.log());
+    return new PublisherHandler(service, images, context.log());
+  }
+
+  /** The image publisher of a service made by {@link #service(String)}, on the same table. */
+  ImagePublisher images(PublishingService posts, String postsTable) {
+    Clock clock = new TickingClock(NOW);
+    return new ImagePublisher(
+        new S3PostFiles(moto.s3()),
+        new S3MediaStore(moto.s3(), mediaBucket),
+        new ImageProcessor(),
+        new DynamoDbPublicationRepository(dynamoDb, postsTable, clock),
+        posts,
+        clock);
   }
 
   /** An S3 event handed over as Lambda does: its JSON, to the stream handler. */

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param draft whether the post is a draft
  * @param updated when the post was last revised, or {@code null}
  * @param image an http(s) or relative address of the post's image, or {@code null}
+ * @param imageAlt the image's text for readers who cannot see it; empty when the author says it is
+ *     decoration ({@code imageAlt: ""}); {@code null} when the author gave none (the report warns)
  * @param aliases earlier slugs of the post, valid slugs, de-duplicated
  * @param extra the keys this code does not know, in the author's order, as plain Java values
  *     (strings, numbers, booleans, {@code null}, lists, and maps with text keys; nested lists and
@@ -33,6 +35,7 @@ public record FrontMatter(
     boolean draft,
     Instant updated,
     String image,
+    String imageAlt,
     List<String> aliases,
     Map<String, Object> extra) {
 

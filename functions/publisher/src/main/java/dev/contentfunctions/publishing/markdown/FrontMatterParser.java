@@ -46,6 +46,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class FrontMatterParser {
   static final int MAX_TITLE_LENGTH = 200;
   static final int MAX_DESCRIPTION_LENGTH = 500;
+  static final int MAX_IMAGE_ALT_LENGTH = 300;
   static final int MAX_TAGS = 20;
   static final int MAX_TAG_LENGTH = 50;
   static final int MAX_ALIASES = 10;
@@ -66,6 +67,7 @@ public final class FrontMatterParser {
           "draft",
           "updated",
           "image",
+          "imageAlt",
           "aliases");
   private static final String EXAMPLE =
       "---\ntitle: How to Listen Without Fixing\ndate: 2025-11-03\n---";
@@ -238,6 +240,7 @@ public final class FrontMatterParser {
         draft(yaml.get("draft")),
         yaml.get("updated") == null ? null : instant(yaml.get("updated"), "updated"),
         image(text(yaml, "image")),
+        imageAlt(yaml),
         aliases(yaml.get("aliases")),
         extra);
   }
@@ -403,6 +406,16 @@ public final class FrontMatterParser {
     }
     throw new InvalidPostException(
         "Front matter: 'draft' must be true or false, but it is " + describe(value) + ".");
+  }
+
+  /** An empty imageAlt is the author saying the picture is decoration; an absent one, forgotten. */
+  private static String imageAlt(Map<String, Object> yaml) {
+    String value = text(yaml, "imageAlt");
+    if (value != null) {
+      requireMaxLength(value, "imageAlt", MAX_IMAGE_ALT_LENGTH);
+      return value;
+    }
+    return yaml.containsKey("imageAlt") && yaml.get("imageAlt") != null ? "" : null;
   }
 
   private static String image(String value) {

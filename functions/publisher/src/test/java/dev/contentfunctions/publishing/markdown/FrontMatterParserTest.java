@@ -58,6 +58,7 @@ class FrontMatterParserTest {
                 false,
                 null,
                 null,
+                null,
                 List.of(),
                 Map.of()));
   }
@@ -93,6 +94,7 @@ class FrontMatterParserTest {
                 + "draft: true\n"
                 + "updated: 2025-11-10T12:00:00Z\n"
                 + "image: /images/connection.jpg\n"
+                + "imageAlt: Two people talking on a bench\n"
                 + "aliases: [old-link, older-link]\n");
 
     assertThat(frontMatter)
@@ -107,8 +109,15 @@ class FrontMatterParserTest {
                 true,
                 Instant.parse("2025-11-10T12:00:00Z"),
                 "/images/connection.jpg",
+                "Two people talking on a bench",
                 List.of("old-link", "older-link"),
                 Map.of()));
+  }
+
+  @Test
+  void emptyImageAltMarksADecorativePictureAndAnAbsentOneIsNull() {
+    assertThat(parse(REQUIRED + "image: cover.jpg\nimageAlt: \"\"\n").imageAlt()).isEmpty();
+    assertThat(parse(REQUIRED + "image: cover.jpg\n").imageAlt()).isNull();
   }
 
   @Test
