@@ -18,6 +18,7 @@ import dev.contentfunctions.publishing.images.ImageProcessor;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
 import dev.contentfunctions.localaws.Json;
+import dev.contentfunctions.tables.posts.ImageFile;
 import dev.contentfunctions.tables.posts.Post;
 import dev.contentfunctions.tables.posts.PostMapper;
 import dev.contentfunctions.tables.posts.PostSummary;
@@ -197,6 +198,11 @@ final class PublishingTestBed {
   }
 
   /** The stored post with its whole body, however it is split. */
+  /** The publisher's record of an image file, read strongly. */
+  ImageFile imageRecord(String key) {
+    return PostMapper.imageFromItem(item(PostMapper.imageKey(key)));
+  }
+
   Optional<Post> post(String slug) {
     Map<String, AttributeValue> item = item(PostMapper.postKey(slug));
     if (item == null) {
