@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.StreamInvocation;
@@ -58,11 +59,31 @@ class PublisherHandlerIT {
   }
 
   @ParameterizedTest
+  @Event(value = "events/s3-put-image.json", type = S3Event.class)
+  void samplePutImageEventGivesTheSeedPostItsPicture(S3Event sample) throws IOException {
+    uploadSeedPost();
+    bed.invoke(bed.inThisBucket(EventLoader.loadS3Event("events/s3-put-post.json")));
+    String key = sample.getRecords().get(0).getS3().getObject().getKey();
+    bed.upload(key, TestImages.jpeg(2000, 1125, java.awt.Color.ORANGE));
+    LocalContext context = new LocalContext("PublisherFunction");
+
+    bed.invoke(bed.inThisBucket(sample), context);
+
+    Post post = bed.post(SEED_SLUG).orElseThrow();
+    assertThat(post.image().src()).matches("/media/\\w{16}/cover-960\\.jpg");
+    assertThat(post.image().alt()).isNotBlank();
+    assertThat(bed.report(key).path("status").asText()).isEqualTo("ready");
+    assertThat(bed.report(SEED_KEY).path("warnings").isMissingNode()).isTrue();
+    assertThat(context.logLines())
+        .anySatisfy(line -> assertThat(line).contains("\"message\":\"image.ready\"", key))
+        .anySatisfy(line -> assertThat(line).contains("\"message\":\"post.rendered\"", SEED_KEY));
+  }
+
+  @ParameterizedTest
   @Event(value = "events/s3-delete-post.json", type = S3Event.class)
   void sampleDeleteEventUnpublishesThePost(S3Event sample) throws Exception {
     uploadSeedPost();
-    S3Event put =
-        com.amazonaws.services.lambda.runtime.tests.EventLoader.loadS3Event("events/s3-put-post.json");
+    S3Event put = EventLoader.loadS3Event("events/s3-put-post.json");
     bed.invoke(bed.inThisBucket(put));
     assertThat(bed.post(SEED_SLUG)).isPresent();
 
