@@ -116,7 +116,10 @@ final class PostImages implements ImageResolver {
     return new Report(entries, List.copyOf(warnings));
   }
 
-  record Report(List<ImageEntry> images, List<String> warnings) {}
+  record Report(List<ImageEntry> images, List<String> warnings) {
+    /** A report without a post: a failure, a removal. */
+    static final Report NONE = new Report(List.of(), List.of());
+  }
 
   private ImageEntry entry(String address, Set<String> warnings) {
     String key = keys.get(address);

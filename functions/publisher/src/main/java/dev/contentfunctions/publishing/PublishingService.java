@@ -452,21 +452,26 @@ public final class PublishingService {
     if (!rendered.images().warnings().isEmpty()) {
       message += " See the warnings.";
     }
-    files.writeReport(
-        change.bucket(),
-        new PublishReport(
-            change.key(),
-            change.versionId(),
-            status,
-            post.slug(),
-            message,
-            status == Status.SCHEDULED ? post.publishedAt() : null,
-            clock.instant(),
-            rendered.images().images(),
-            rendered.images().warnings()));
+    write(
+        change,
+        status,
+        post.slug(),
+        message,
+        status == Status.SCHEDULED ? post.publishedAt() : null,
+        rendered.images());
   }
 
   private void report(ObjectChange change, Status status, String slug, String message) {
+    write(change, status, slug, message, null, PostImages.Report.NONE);
+  }
+
+  private void write(
+      ObjectChange change,
+      Status status,
+      String slug,
+      String message,
+      Instant scheduledFor,
+      PostImages.Report images) {
     files.writeReport(
         change.bucket(),
         new PublishReport(
@@ -475,10 +480,10 @@ public final class PublishingService {
             status,
             slug,
             message,
-            null,
+            scheduledFor,
             clock.instant(),
-            List.of(),
-            List.of()));
+            images.images(),
+            images.warnings()));
   }
 
   /** Of the source and of the image records it was rendered with: a new image is a new ETag. */
