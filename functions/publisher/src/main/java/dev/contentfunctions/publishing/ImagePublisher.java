@@ -98,9 +98,10 @@ public final class ImagePublisher {
 
   private Outcome applyOnce(ObjectChange change, Upload upload) {
     Optional<ImageFile> previous = repository.findImage(change.key());
-    if (PublishingService.isStale(change.sequencer(), previous.map(ImageFile::sequencer).orElse(null))) {
+    String applied = previous.map(ImageFile::sequencer).orElse(null);
+    if (PublishingService.isStale(change.sequencer(), applied)) {
       List<String> rendered = List.of();
-      if (change.sequencer().equals(previous.get().sequencer())) {
+      if (change.sequencer().equals(applied)) {
         rendered = finish(change, previous.get(), List.of());
       }
       return new Outcome(Outcome.Kind.SKIPPED, "an event as new or newer was already applied", rendered);
@@ -110,7 +111,7 @@ public final class ImagePublisher {
     Instant expiresAt = null;
     List<String> warnings = List.of();
     if (change.removed()) {
-      next = new ImageFile(change.key(), ImageFile.State.REMOVED, 0, 0, List.of(), null, null, change.sequencer(), revision);
+      next = unshown(change, ImageFile.State.REMOVED, null, revision);
       expiresAt = clock.instant().plus(TOMBSTONE_TTL);
     } else {
       Optional<ImageResult> result = upload.result();
@@ -122,7 +123,7 @@ public final class ImagePublisher {
         warnings = processed.warnings();
       } else {
         String reason = ((ImageResult.Refused) result.get()).reason();
-        next = new ImageFile(change.key(), ImageFile.State.REFUSED, 0, 0, List.of(), null, reason, change.sequencer(), revision);
+        next = unshown(change, ImageFile.State.REFUSED, reason, revision);
       }
     }
     repository.saveImage(next, previous, expiresAt);
@@ -156,20 +157,36 @@ public final class ImagePublisher {
     return rendered;
   }
 
-  private ImageReport report(ObjectChange change, ImageFile image, List<String> usedBy, List<String> warnings) {
-    String used = usedBy.isEmpty() ? "No published post uses it yet." : "Shown in " + usedBy.size() + (usedBy.size() == 1 ? " post." : " posts.");
-    return switch (image.state()) {
-      case READY -> new ImageReport(change.key(), change.versionId(), ImageReport.Status.READY,
-          "Ready: " + image.width() + " x " + image.height() + " px, in " + image.variants().size()
-              + (image.variants().size() == 1 ? " size. " : " sizes. ") + used,
-          image.width(), image.height(), image.variants(), usedBy, warnings, clock.instant());
-      case REFUSED -> new ImageReport(change.key(), change.versionId(), ImageReport.Status.REFUSED,
-          "Refused: " + image.reason() + " Posts that use it leave it out until then.",
-          0, 0, List.of(), usedBy, List.of(), clock.instant());
-      case REMOVED -> new ImageReport(change.key(), change.versionId(), ImageReport.Status.REMOVED,
-          "Removed: posts that used it now leave it out.",
-          0, 0, List.of(), usedBy, List.of(), clock.instant());
-    };
+  private ImageReport report(
+      ObjectChange change, ImageFile image, List<String> usedBy, List<String> warnings) {
+    String used =
+        switch (usedBy.size()) {
+          case 0 -> "No published post uses it yet.";
+          case 1 -> "Shown in 1 post.";
+          default -> "Shown in " + usedBy.size() + " posts.";
+        };
+    int sizes = image.variants().size();
+    String message =
+        switch (image.state()) {
+          case READY ->
+              "Ready: " + image.width() + " x " + image.height() + " px, in " + sizes
+                  + (sizes == 1 ? " size. " : " sizes. ") + used;
+          case REFUSED ->
+              "Refused: " + image.reason() + " Posts that use it leave it out until then.";
+          case REMOVED -> "Removed: posts that used it now leave it out.";
+        };
+    ImageReport.Status status = ImageReport.Status.valueOf(image.state().name());
+    return new ImageReport(
+        change.key(),
+        change.versionId(),
+        status,
+        message,
+        image.width(),
+        image.height(),
+        image.variants(),
+        usedBy,
+        warnings,
+        clock.instant());
   }
 
   /** Writes the variants and the crop to the media bucket, and the record that points at them. */
@@ -194,6 +211,11 @@ public final class ImagePublisher {
         null,
         change.sequencer(),
         revision);
+  }
+
+  /** A record of a file readers are not shown: refused or removed. */
+  private static ImageFile unshown(ObjectChange change, ImageFile.State state, String reason, long revision) {
+    return new ImageFile(change.key(), state, 0, 0, List.of(), null, reason, change.sequencer(), revision);
   }
 
   private static List<String> keys(ImageFile image) {
