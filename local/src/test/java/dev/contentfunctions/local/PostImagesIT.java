@@ -172,6 +172,12 @@ class PostImagesIT {
   }
 
   @Test
+  void pagesWithPicturesAreValidHtml() throws Exception {
+    HtmlValidationIT.assertValid(site, List.of("/blog/" + SLUG, "/blog/tag/archive/", "/"),
+        Files.createDirectories(temp.resolve("pages")));
+  }
+
+  @Test
   void everyVariantAnswersWithItsTypeAndImmutableCaching() throws Exception {
     for (ImageVariant variant : VARIANTS) {
       HttpResponse<byte[]> response =
