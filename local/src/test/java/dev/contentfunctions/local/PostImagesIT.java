@@ -178,6 +178,17 @@ class PostImagesIT {
   }
 
   @Test
+  void pagesWithPicturesHaveNoSeriousOrCriticalAccessibilityViolation() throws Exception {
+    String axe = Files.readString(NodeModules.require("axe-core/axe.min.js"), java.nio.charset.StandardCharsets.UTF_8);
+    List<String> found = new ArrayList<>();
+    for (String path : List.of("/blog/" + SLUG, "/blog/tag/archive/")) {
+      browser.get(site.url(path));
+      found.addAll(AccessibilityIT.violations(browser, axe, path));
+    }
+    assertThat(found).isEmpty();
+  }
+
+  @Test
   void everyVariantAnswersWithItsTypeAndImmutableCaching() throws Exception {
     for (ImageVariant variant : VARIANTS) {
       HttpResponse<byte[]> response =
