@@ -16,8 +16,47 @@ export function el(tag, className, text) {
 /** Only a tag that is a slug has a page (the server shows any other without a link). */
 const TAG_PAGE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** A thumbnail is at most 9rem (144 CSS px) wide: a variant this wide is sharp at 3 device pixels per px. */
+const THUMBNAIL_PIXELS = 3 * 144;
+/** The thumbnail's width in styles.css (.card-image), as the server's Picture.THUMBNAIL_SIZES says it. */
+const THUMBNAIL_SIZES = "(max-width: 30rem) 6rem, 9rem";
+
 /**
- * <li class="card" data-testid="post-card">: <h2 class="card-title"><a href="/blog/<slug>">, the date
+ * The card's thumbnail from the JSON's image {url, width, height, srcset}, as the server's
+ * cards.jte writes it: the ascending variants up to the first wide enough, the last of them as src,
+ * the picture's width and height for its aspect ratio, and alt="" because the card's title beside
+ * it already names the post.
+ */
+export function thumbnail(image) {
+  const candidates = image.srcset
+    ? image.srcset.split(", ").map((candidate) => {
+        const space = candidate.lastIndexOf(" ");
+        return { url: candidate.slice(0, space), width: Number.parseInt(candidate.slice(space + 1), 10) };
+      })
+    : [];
+  const chosen = [];
+  for (const candidate of candidates) {
+    chosen.push(candidate);
+    if (candidate.width >= THUMBNAIL_PIXELS) break;
+  }
+  const img = el("img", "card-image");
+  img.setAttribute("src", chosen.length ? chosen[chosen.length - 1].url : image.url);
+  if (chosen.length) {
+    img.setAttribute("srcset", chosen.map((candidate) => `${candidate.url} ${candidate.width}w`).join(", "));
+    img.setAttribute("sizes", THUMBNAIL_SIZES);
+  }
+  if (image.width != null && image.height != null) {
+    img.setAttribute("width", String(image.width));
+    img.setAttribute("height", String(image.height));
+  }
+  img.setAttribute("alt", "");
+  img.setAttribute("loading", "lazy");
+  img.setAttribute("decoding", "async");
+  return img;
+}
+
+/**
+ * <li class="card" data-testid="post-card">: the thumbnail when the post has a picture, <h2 class="card-title"><a href="/blog/<slug>">, the date
  * as <time>, the reading time, the description, the tags ("emotional connection") as links to
  * /blog/tag/<tag>/: the same markup as functions/posts-api/src/main/jte/cards.jte.
  */
@@ -38,6 +77,7 @@ export function postCard(post) {
   time.textContent = Number.isNaN(date.getTime()) ? "" : DATE.format(date);
   meta.append(time, el("span", "meta-sep", " · "), el("span", "reading-time", `${post.readingMinutes} min read`));
 
+  if (post.image && post.image.url) card.append(thumbnail(post.image));
   card.append(heading, meta);
   if (post.description) card.append(el("p", "card-description", post.description));
   if (post.tags && post.tags.length) {

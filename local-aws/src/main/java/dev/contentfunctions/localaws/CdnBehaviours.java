@@ -23,8 +23,18 @@ public final class CdnBehaviours {
     HTTP_API
   }
 
-  /** An origin, by its {@code Id}. */
-  public record Origin(String id, OriginKind kind) {}
+  /**
+   * An origin, by its {@code Id}.
+   *
+   * @param bucket for an S3 origin, the logical id of the template's bucket its {@code DomainName}
+   *     names ({@code !GetAtt MediaBucket.RegionalDomainName}); null for the HTTP API, or when the
+   *     domain name is not such a reference
+   */
+  public record Origin(String id, OriginKind kind, String bucket) {
+    public Origin(String id, OriginKind kind) {
+      this(id, kind, null);
+    }
+  }
 
   /**
    * One behaviour.
@@ -72,7 +82,7 @@ public final class CdnBehaviours {
         throw new IllegalArgumentException(
             logicalId + "'s origin " + id + " has neither S3OriginConfig nor CustomOriginConfig");
       }
-      origins.put(id, new Origin(id, kind));
+      origins.put(id, new Origin(id, kind, kind == OriginKind.S3 ? bucketOf(origin.path("DomainName")) : null));
     }
     List<Compiled> ordered = new ArrayList<>();
     for (JsonNode behaviour : config.path("CacheBehaviors")) {
@@ -105,6 +115,18 @@ public final class CdnBehaviours {
     List<Behaviour> all = new ArrayList<>(ordered.stream().map(Compiled::behaviour).toList());
     all.add(fallback);
     return all;
+  }
+
+  /** {@code !GetAtt B.RegionalDomainName} or {@code !GetAtt B.DomainName}: B; else null. */
+  private static String bucketOf(JsonNode domainName) {
+    JsonNode getAtt = domainName.path("Fn::GetAtt");
+    if (getAtt.isArray() && getAtt.size() == 2) {
+      String attribute = getAtt.get(1).asText();
+      if (attribute.equals("RegionalDomainName") || attribute.equals("DomainName")) {
+        return getAtt.get(0).asText();
+      }
+    }
+    return null;
   }
 
   private static Origin origin(Map<String, Origin> origins, JsonNode behaviour, String logicalId) {

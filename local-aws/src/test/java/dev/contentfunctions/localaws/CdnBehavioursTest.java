@@ -43,6 +43,22 @@ class CdnBehavioursTest {
   }
 
   @Test
+  void eachS3OriginNamesItsBucket() {
+    assertThat(site().route("/assets/styles.css").origin().bucket()).isEqualTo("SiteBucket");
+    assertThat(site().route("/media/5d41ab/cover-960.jpg").origin())
+        .isEqualTo(new CdnBehaviours.Origin("site-media", OriginKind.S3, "MediaBucket"));
+    assertThat(site().route("/blog/").origin().bucket()).as("the HTTP API").isNull();
+  }
+
+  @Test
+  void theTemplatesMediaComesFromTheMediaBucket() {
+    CdnBehaviours template = CloudFormationTemplate.load(RepoPaths.template()).cdnBehaviours("SiteDistribution");
+
+    assertThat(template.route("/media/5d41ab/cover-960.jpg").origin().bucket()).isEqualTo("MediaBucket");
+    assertThat(template.route("/assets/styles.css").origin().bucket()).isEqualTo("SiteBucket");
+  }
+
+  @Test
   void pagesAndTheApiGoToTheHttpApi() {
     for (String path :
         new String[] {

@@ -16,23 +16,35 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The site on localhost, as the template's CloudFront distribution serves it: the distribution's
- * behaviours decide where a request goes ({@link CdnBehaviours}). A behaviour of the S3 origin
- * answers with the file of the website folder whose path is the object key (no index.html for a
- * folder: S3 has none either); one of the HTTP API answers as API Gateway would, a request
+ * behaviours decide where a request goes ({@link CdnBehaviours}). A behaviour of the site bucket's
+ * origin answers with the file of the website folder whose path is the object key (no index.html
+ * for a folder: S3 has none either); one of another bucket's origin (the media bucket's
+ * {@code /media/*}) with that bucket's object in the local S3, with its stored Content-Type and
+ * Cache-Control and its ETag; one of the HTTP API answers as API Gateway would, a request
  * matching a route invoking its function with a payload 2.0 event.
  */
 final class ApiServer implements AutoCloseable {
   /** The distribution of template.yaml whose behaviours the local run serves. */
   static final String SITE_DISTRIBUTION = "SiteDistribution";
+
+  /** The template's bucket whose objects are the website folder's files (web/, as deployed). */
+  static final String WEB_BUCKET = "SiteBucket";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROBLEM_JSON = "application/problem+json";
@@ -45,6 +57,8 @@ final class ApiServer implements AutoCloseable {
   private final Map<String, LocalFunction> functions;
   private final Map<String, String> notHosted;
   private final Path webDir;
+  private final Map<String, String> originBuckets;
+  private final S3Client s3;
   private final PrintStream out;
 
   private ApiServer(
@@ -54,6 +68,8 @@ final class ApiServer implements AutoCloseable {
       Map<String, LocalFunction> functions,
       Map<String, String> notHosted,
       Path webDir,
+      Map<String, String> originBuckets,
+      S3Client s3,
       PrintStream out) {
     this.server = server;
     this.behaviours = behaviours;
@@ -61,6 +77,8 @@ final class ApiServer implements AutoCloseable {
     this.functions = Map.copyOf(functions);
     this.notHosted = Map.copyOf(notHosted);
     this.webDir = webDir.toAbsolutePath().normalize();
+    this.originBuckets = Map.copyOf(originBuckets);
+    this.s3 = s3;
     this.out = out;
     this.executor =
         Executors.newFixedThreadPool(
@@ -89,9 +107,31 @@ final class ApiServer implements AutoCloseable {
       Path webDir,
       PrintStream out)
       throws IOException {
+    return start(port, behaviours, routes, functions, notHosted, webDir, Map.of(), null, out);
+  }
+
+  /**
+   * The same, with the S3 origins that are not the website folder.
+   *
+   * @param originBuckets by S3 origin id, the local bucket it reads (the media bucket's name for
+   *     {@code site-media}); an S3 origin not listed is the website folder
+   * @param s3 the local S3 those buckets are in; may be null when there are none
+   */
+  static ApiServer start(
+      int port,
+      CdnBehaviours behaviours,
+      HttpApiRoutes routes,
+      Map<String, LocalFunction> functions,
+      Map<String, String> notHosted,
+      Path webDir,
+      Map<String, String> originBuckets,
+      S3Client s3,
+      PrintStream out)
+      throws IOException {
     HttpServer http =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    ApiServer api = new ApiServer(http, behaviours, routes, functions, notHosted, webDir, out);
+    ApiServer api =
+        new ApiServer(http, behaviours, routes, functions, notHosted, webDir, originBuckets, s3, out);
     http.createContext("/", api::handle);
     http.setExecutor(api.executor);
     http.start();
@@ -112,8 +152,16 @@ final class ApiServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String rawPath = exchange.getRequestURI().getRawPath();
-      switch (behaviours.route(rawPath).origin().kind()) {
-        case S3 -> serveFile(exchange, method);
+      CdnBehaviours.Origin origin = behaviours.route(rawPath).origin();
+      switch (origin.kind()) {
+        case S3 -> {
+          String bucket = originBuckets.get(origin.id());
+          if (bucket == null) {
+            serveFile(exchange, method);
+          } else {
+            serveObject(exchange, method, bucket);
+          }
+        }
         case HTTP_API -> {
           Optional<HttpApiRoutes.Match> match = routes.match(method, rawPath);
           if (match.isPresent()) {
@@ -225,6 +273,54 @@ final class ApiServer implements AutoCloseable {
     }
     exchange.getResponseHeaders().set("Content-Type", contentType(file));
     HttpApiEvents.send(exchange, 200, Files.readAllBytes(file));
+  }
+
+  /**
+   * Answers as a private bucket does through CloudFront's Origin Access Control, for a behaviour
+   * whose origin is a bucket of the local S3: the object whose key is the path without its leading
+   * slash, with the Content-Type and Cache-Control it was stored with (the media variants'
+   * {@code public, max-age=31536000, immutable}), its ETag and Last-Modified; 304 for a matching
+   * If-None-Match; 404 when there is no such object (the bucket policy grants s3:ListBucket).
+   */
+  private void serveObject(HttpExchange exchange, String method, String bucket) throws IOException {
+    if (!(method.equals("GET") || method.equals("HEAD"))) {
+      problem(exchange, 403, "Forbidden", "The bucket's behaviours take only GET and HEAD, not " + method, null);
+      return;
+    }
+    String key = exchange.getRequestURI().getPath().substring(1);
+    ResponseBytes<GetObjectResponse> object;
+    try {
+      object = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+    } catch (NoSuchKeyException e) {
+      problem(exchange, 404, "Not Found", "The bucket " + bucket + " has no object " + key, null);
+      return;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        problem(exchange, 404, "Not Found", "The bucket " + bucket + " has no object " + key, null);
+        return;
+      }
+      throw e;
+    }
+    GetObjectResponse stored = object.response();
+    var headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", stored.contentType() == null ? "application/octet-stream" : stored.contentType());
+    if (stored.cacheControl() != null) {
+      headers.set("Cache-Control", stored.cacheControl());
+    }
+    if (stored.eTag() != null) {
+      headers.set("ETag", stored.eTag());
+    }
+    if (stored.lastModified() != null) {
+      headers.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(stored.lastModified().atOffset(ZoneOffset.UTC)));
+    }
+    // The site's response headers policy (ContentTypeOptions): a browser never sniffs a type.
+    headers.set("X-Content-Type-Options", "nosniff");
+    String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+    if (ifNoneMatch != null && stored.eTag() != null && ifNoneMatch.contains(stored.eTag())) {
+      HttpApiEvents.send(exchange, 304, new byte[0]);
+      return;
+    }
+    HttpApiEvents.send(exchange, 200, object.asByteArray());
   }
 
   private static String contentType(Path file) throws IOException {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /** What the local run prints once it is ready: where everything is, and how to try it. */
 final class Banner {
@@ -35,15 +36,17 @@ final class Banner {
             startup.toMillis() / 1000.0));
     String localUrl = "http://127.0.0.1:" + apiPort;
     row(text, "site", localUrl + busy(options.apiPort(), apiPort) + "  (as SiteDistribution routes it)");
+    Map<String, String> originBuckets = LocalRun.originBuckets(behaviours, stack);
     for (CdnBehaviours.Behaviour behaviour : behaviours.behaviours()) {
+      String bucket = originBuckets.get(behaviour.origin().id());
       row(
           text,
           "",
           (behaviour.pathPattern() == null ? "everything else" : behaviour.pathPattern())
               + "  ->  "
-              + (behaviour.origin().kind() == CdnBehaviours.OriginKind.S3
-                  ? "files of " + options.webDir()
-                  : "the HTTP API"));
+              + (behaviour.origin().kind() != CdnBehaviours.OriginKind.S3
+                  ? "the HTTP API"
+                  : bucket != null ? "objects of the bucket " + bucket : "files of " + options.webDir()));
     }
     row(text, "API", "the HTTP API's routes:");
     if (routes.routes().isEmpty()) {

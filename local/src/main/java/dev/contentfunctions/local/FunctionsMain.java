@@ -15,6 +15,7 @@ import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (served on localhost).
  *
  * <p>Arguments: {@code --template PATH --api-port N --web DIR [--queue FunctionId=QueueUrl]...
- * [--stream FunctionId=StreamArn]...}
+ * [--stream FunctionId=StreamArn]... [--origin-bucket OriginId=BucketName]...}
  */
 public final class FunctionsMain {
   private static final int DEFAULT_RETRY_ATTEMPTS = 2; // Lambda's, for asynchronous invocations
@@ -51,6 +52,7 @@ public final class FunctionsMain {
     Path webDir = null;
     Map<String, String> queues = new LinkedHashMap<>();
     Map<String, String> streams = new LinkedHashMap<>();
+    Map<String, String> originBuckets = new LinkedHashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       String value = args[i + 1];
       switch (args[i]) {
@@ -59,6 +61,7 @@ public final class FunctionsMain {
         case "--web" -> webDir = Path.of(value);
         case "--queue" -> put(queues, value);
         case "--stream" -> put(streams, value);
+        case "--origin-bucket" -> put(originBuckets, value);
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }
@@ -125,7 +128,17 @@ public final class FunctionsMain {
                   streamsClient, dynamoDb, streamArn, function, event.properties(), out));
         });
 
-    ApiServer api = ApiServer.start(apiPort, behaviours, routes, functions, plan.notHosted(), webDir, out);
+    // The site's bucket origins other than web/ (the media bucket), read from the local S3.
+    S3Client s3 =
+        originBuckets.isEmpty()
+            ? null
+            : S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .forcePathStyle(true)
+                .build();
+    ApiServer api =
+        ApiServer.start(
+            apiPort, behaviours, routes, functions, plan.notHosted(), webDir, originBuckets, s3, out);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -143,6 +143,8 @@ public final class LocalRun implements AutoCloseable {
         String.valueOf(apiPort),
         "--web",
         options.webDir().toString());
+    originBuckets(behaviours, stack)
+        .forEach((origin, bucket) -> Collections.addAll(arguments, "--origin-bucket", origin + "=" + bucket));
     queues.forEach(
         (function, url) -> Collections.addAll(arguments, "--queue", function + "=" + url));
     streams.forEach(
@@ -209,6 +211,27 @@ public final class LocalRun implements AutoCloseable {
     }
     started.add(resource);
     return resource;
+  }
+
+  /**
+   * The site distribution's S3 origins that are buckets of the local S3, by origin id: every one
+   * but the site bucket's, whose objects are the website folder's files. So {@code /media/*} is
+   * served from the media bucket the publisher writes (its name is the functions' MEDIA_BUCKET,
+   * from the template's {@code !Ref MediaBucket}, as every bucket's).
+   */
+  static Map<String, String> originBuckets(CdnBehaviours behaviours, LocalStack stack) {
+    Map<String, String> buckets = new LinkedHashMap<>();
+    for (CdnBehaviours.Behaviour behaviour : behaviours.behaviours()) {
+      CdnBehaviours.Origin origin = behaviour.origin();
+      if (origin.kind() != CdnBehaviours.OriginKind.S3 || origin.bucket() == null || origin.bucket().equals(ApiServer.WEB_BUCKET)) {
+        continue;
+      }
+      stack.resources().stream()
+          .filter(resource -> resource.kind().equals("bucket") && resource.logicalId().equals(origin.bucket()))
+          .findFirst()
+          .ifPresent(resource -> buckets.put(origin.id(), resource.name()));
+    }
+    return buckets;
   }
 
   /** The bucket the content folder is mirrored into: the one whose S3 events a function takes. */

@@ -69,8 +69,12 @@ class AccessibilityIT {
     assertThat(violations("/book with errors")).isEmpty();
   }
 
-  /** axe's serious and critical violations of the page as it is, one line each. */
   private static List<String> violations(String page) throws Exception {
+    return violations(browser, axe, page);
+  }
+
+  /** axe's serious and critical violations of the page the browser shows, one line each. */
+  static List<String> violations(ChromeDriver browser, String axe, String page) throws Exception {
     browser.executeScript(axe);
     Object result =
         browser.executeAsyncScript(

@@ -4,6 +4,7 @@ import dev.contentfunctions.posts.PostsService.PostView;
 import dev.contentfunctions.posts.PostsService.TagCount;
 import dev.contentfunctions.kit.json.JsonWriter;
 import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostImage;
 import dev.contentfunctions.tables.posts.PostSummary;
 import dev.contentfunctions.tables.posts.TocEntry;
 import java.time.Instant;
@@ -56,11 +57,9 @@ final class PostJson {
             .field("tags", post.tags())
             .field("author", post.author())
             .field("readingMinutes", post.readingMinutes())
-            .field("wordCount", post.wordCount())
-            .field("image", site.absolute(post.image() == null ? null : post.image().src()))
-            .field("canonicalUrl", site.postUrl(post.slug()))
-            .field("html", post.html())
-            .startArray("toc");
+            .field("wordCount", post.wordCount());
+    image(json, post.image());
+    json.field("canonicalUrl", site.postUrl(post.slug())).field("html", post.html()).startArray("toc");
     for (TocEntry entry : post.toc()) {
       json.startObject().field("level", entry.level()).field("text", entry.text()).field("id", entry.id()).end();
     }
@@ -80,12 +79,30 @@ final class PostJson {
           .field("date", iso(post.publishedAt()))
           .field("updated", iso(post.updatedAt()))
           .field("tags", post.tags())
-          .field("readingMinutes", post.readingMinutes())
-          .field("image", site.absolute(post.image() == null ? null : post.image().src()))
-          .field("url", site.postUrl(post.slug()))
-          .end();
+          .field("readingMinutes", post.readingMinutes());
+      image(json, post.image());
+      json.field("url", site.postUrl(post.slug())).end();
     }
     json.end();
+  }
+
+  /**
+   * {@code {url, width, height, alt, srcset, openGraph}} with absolute URLs, or null for no picture;
+   * width and height null when unknown (another site's image), srcset null when there are no variants.
+   */
+  private void image(JsonWriter json, PostImage image) {
+    if (image == null) {
+      json.field("image", (Object) null);
+      return;
+    }
+    json.startObject("image")
+        .field("url", site.absolute(image.src()))
+        .field("width", (Object) image.width())
+        .field("height", (Object) image.height())
+        .field("alt", image.alt())
+        .field("srcset", Pictures.srcset(site, image.srcset()))
+        .field("openGraph", site.absolute(image.openGraph() == null ? image.src() : image.openGraph()))
+        .end();
   }
 
   private static void link(JsonWriter json, String name, PostSummary post) {

@@ -15,6 +15,7 @@ import dev.contentfunctions.http.Responses;
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.ImageVariant;
 import dev.contentfunctions.tables.posts.PostImage;
 import dev.contentfunctions.tables.posts.PostSummary;
 import dev.contentfunctions.tables.posts.TocEntry;
@@ -65,7 +66,16 @@ class OpenApiDocumentTest {
           Instant.parse("2025-10-01T12:00:00Z"),
           List.of("mindfulness", "communication", "relationships"),
           6,
-          PostImage.external("/images/mindfulness.jpg", ""));
+          new PostImage(
+              "/media/3f2a9c/mindfulness-960.jpg",
+              960,
+              640,
+              "Two cups of tea on a windowsill",
+              List.of(
+                  new ImageVariant("/media/3f2a9c/mindfulness-480.jpg", 480, 320),
+                  new ImageVariant("/media/3f2a9c/mindfulness-960.jpg", 960, 640),
+                  new ImageVariant("/media/3f2a9c/mindfulness-1600.jpg", 1600, 1067)),
+              "/media/3f2a9c/mindfulness-og.jpg"));
 
   /** Every field set, neighbours on both sides: what a reader sees of a post in the middle. */
   private static final Post FULL =

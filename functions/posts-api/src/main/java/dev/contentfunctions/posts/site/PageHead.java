@@ -1,12 +1,13 @@
 package dev.contentfunctions.posts.site;
 
+import dev.contentfunctions.posts.SiteUrl;
 import java.util.List;
 
 /**
  * What a page's head says about it to browsers, search engines and link-preview bots.
  *
  * @param canonical the page's absolute URL, or null (error pages have none)
- * @param image an absolute image URL, or null
+ * @param image the link preview's picture, or null
  * @param article published, modified (may be null) and tags of a post page; null on other pages
  * @param jsonLd JSON-LD documents, each already safe inside a script element ({@link JsonLd#script})
  */
@@ -16,15 +17,29 @@ public record PageHead(
     String title,
     String description,
     String canonical,
-    String image,
+    PreviewImage image,
     boolean noindex,
     Article article,
     List<String> jsonLd) {
 
   public record Article(String publishedTime, String modifiedTime, List<String> tags) {}
 
+  /**
+   * og:image and twitter:image.
+   *
+   * @param url absolute
+   * @param width height: null when unknown
+   * @param alt null when the picture has none
+   */
+  public record PreviewImage(String url, String width, String height, String alt) {}
+
   public PageHead {
     jsonLd = List.copyOf(jsonLd);
+  }
+
+  /** The site's URL, for the absolute addresses a template writes. */
+  public SiteUrl site() {
+    return new SiteUrl(siteUrl);
   }
 
   public String ogType() {

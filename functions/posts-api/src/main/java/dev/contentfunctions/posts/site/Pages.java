@@ -8,6 +8,7 @@ import dev.contentfunctions.http.Responses;
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.posts.ListingCursors;
 import dev.contentfunctions.posts.PostsApiConfig;
+import dev.contentfunctions.posts.Pictures;
 import dev.contentfunctions.posts.PostsService;
 import dev.contentfunctions.posts.PostsService.Article;
 import dev.contentfunctions.posts.PostsService.Found;
@@ -23,9 +24,11 @@ import dev.contentfunctions.posts.site.templates.JtehomeGenerated;
 import dev.contentfunctions.posts.site.templates.JtepostGenerated;
 import dev.contentfunctions.posts.site.templates.JteprivacyGenerated;
 import dev.contentfunctions.posts.site.templates.JtethankyouGenerated;
+import dev.contentfunctions.tables.posts.ImageVariant;
 import dev.contentfunctions.tables.posts.ListPosition;
 import dev.contentfunctions.tables.posts.Listing;
 import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostImage;
 import dev.contentfunctions.tables.posts.PostSummary;
 import dev.contentfunctions.tables.posts.Slug;
 import gg.jte.html.HtmlTemplateOutput;
@@ -166,7 +169,7 @@ public final class Pages {
     Post post = view.post();
     List<PostSummary> related = view.related();
     String url = site.postUrl(post.slug());
-    String image = site.absolute(post.image() == null ? null : post.image().src());
+    PageHead.PreviewImage image = previewImage(site, post.image());
     String published = post.publishedAt().toString();
     String modified = post.updatedAt() == null ? null : post.updatedAt().toString();
     Map<String, Object> posting = JsonLd.base("BlogPosting");
@@ -177,8 +180,8 @@ public final class Pages {
     posting.put("url", url);
     posting.put("mainEntityOfPage", url);
     posting.put("keywords", post.tags());
-    if (image != null) {
-      posting.put("image", image);
+    if (post.image() != null) {
+      posting.put("image", schemaImage(site, post.image()));
     }
     if (post.author() != null) {
       posting.put("author", Map.of("@type", "Person", "name", post.author()));
@@ -195,6 +198,37 @@ public final class Pages {
     String body = render(out -> JtepostGenerated.render(out, null, pageHead, post, view.preview(), related));
     return new Representation(body, Responses.HTML, view.preview() ? Representation.PRIVATE : Representation.PUBLIC)
         .toResponse(request.headers(), head);
+  }
+
+  /**
+   * og:image is the 1200 x 630 crop (another site's image as the author gave it), with its size when
+   * the read side knows it ({@link Pictures#openGraphIsFullSize}) and the author's alt text.
+   */
+  static PageHead.PreviewImage previewImage(SiteUrl site, PostImage image) {
+    if (image == null) {
+      return null;
+    }
+    String url = site.absolute(image.openGraph() == null ? image.src() : image.openGraph());
+    boolean sized = Pictures.openGraphIsFullSize(image);
+    return new PageHead.PreviewImage(url, sized ? Integer.toString(Pictures.OG_WIDTH) : null,
+        sized ? Integer.toString(Pictures.OG_HEIGHT) : null, image.alt().isEmpty() ? null : image.alt());
+  }
+
+  /** JSON-LD's image: the largest variant as an ImageObject with its size, or just the address when that is unknown. */
+  private static Object schemaImage(SiteUrl site, PostImage image) {
+    ImageVariant largest = Pictures.largest(image);
+    if (largest == null) {
+      return site.absolute(image.src());
+    }
+    Map<String, Object> object = new java.util.LinkedHashMap<>();
+    object.put("@type", "ImageObject");
+    object.put("url", site.absolute(largest.path()));
+    object.put("width", largest.width());
+    object.put("height", largest.height());
+    if (!image.alt().isEmpty()) {
+      object.put("caption", image.alt());
+    }
+    return object;
   }
 
   private HttpApiResponse notFound(HttpRequest request, SiteUrl site, boolean head) {
