@@ -56,6 +56,7 @@ class PostImagesIT {
   private static SiteRun site;
   private static ChromeDriver browser;
   private static final List<ImageVariant> VARIANTS = new ArrayList<>();
+  private static final ImageVariant CROP = new ImageVariant("/media/" + HASH + "/lake-og.jpg", 1200, 630);
 
   @BeforeAll
   static void startTheRunWithAPictureAndABrowser() throws Exception {
@@ -68,10 +69,9 @@ class PostImagesIT {
         VARIANTS.add(variant);
         put(s3, bucket, variant);
       }
-      put(s3, bucket, new ImageVariant("/media/" + HASH + "/lake-og.jpg", 1200, 630));
+      put(s3, bucket, CROP);
     }
-    PostImage image = new PostImage(VARIANTS.get(1).path(), 960, 640, "A calm lake at dawn", VARIANTS,
-        "/media/" + HASH + "/lake-og.jpg");
+    PostImage image = new PostImage(VARIANTS.get(1).path(), 960, 640, "A calm lake at dawn", VARIANTS, CROP);
     Post post = new Post(SLUG, "A Post With a Photo", "A post whose picture the browser shows.", "Excerpt",
         Instant.parse("2023-06-01T00:00:00Z"), null, List.of("archive"), null, false, image, List.of(), Map.of(),
         "<p>The body.</p>", List.of(), 3, 1, "hash-of-" + SLUG, "posts/" + SLUG + ".md", List.of());

@@ -10,11 +10,6 @@ import java.util.List;
  * addresses, the {@code srcset} attribute, the card's thumbnail and the link preview's crop.
  */
 public final class Pictures {
-  /** The Open Graph crop's size when the picture is at least that large (the publisher's centre crop). */
-  public static final int OG_WIDTH = 1200;
-
-  public static final int OG_HEIGHT = 630;
-
   /**
    * A card's thumbnail is at most 9rem (144 CSS px) wide (web/assets/styles.css, .card-image), so a
    * variant this wide is sharp on screens of up to three device pixels per CSS pixel.
@@ -63,18 +58,4 @@ public final class Pictures {
     return image.srcset().get(image.srcset().size() - 1);
   }
 
-  /**
-   * Whether the Open Graph crop is known to be the full 1200 x 630: the item does not carry the
-   * crop's size, but when the largest variant is at least 1200 x 630 the original is too (variants
-   * are never upscaled), and the centre crop at 1200:630 of such an image is at least 1200 wide, so
-   * the publisher wrote it at 1200 x 630. A smaller image's crop is smaller by an amount the read
-   * side cannot know exactly, so its size is left unsaid rather than guessed.
-   */
-  public static boolean openGraphIsFullSize(PostImage image) {
-    if (image.srcset().isEmpty() || image.openGraph() == null || image.openGraph().equals(image.src())) {
-      return false;
-    }
-    ImageVariant largest = largest(image);
-    return largest.width() >= OG_WIDTH && largest.height() >= OG_HEIGHT;
-  }
 }

@@ -101,7 +101,7 @@ final class PostJson {
         .field("height", (Object) image.height())
         .field("alt", image.alt())
         .field("srcset", Pictures.srcset(site, image.srcset()))
-        .field("openGraph", site.absolute(image.openGraph() == null ? image.src() : image.openGraph()))
+        .field("openGraph", site.absolute(image.openGraph() == null ? image.src() : image.openGraph().path()))
         .end();
   }
 

@@ -75,7 +75,7 @@ class OpenApiDocumentTest {
                   new ImageVariant("/media/3f2a9c/mindfulness-480.jpg", 480, 320),
                   new ImageVariant("/media/3f2a9c/mindfulness-960.jpg", 960, 640),
                   new ImageVariant("/media/3f2a9c/mindfulness-1600.jpg", 1600, 1067)),
-              "/media/3f2a9c/mindfulness-og.jpg"));
+              new ImageVariant("/media/3f2a9c/mindfulness-og.jpg", 1200, 630)));
 
   /** Every field set, neighbours on both sides: what a reader sees of a post in the middle. */
   private static final Post FULL =

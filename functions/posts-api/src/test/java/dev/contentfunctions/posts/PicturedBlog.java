@@ -30,7 +30,7 @@ final class PicturedBlog {
   static final ImageVariant SMALL = new ImageVariant("/media/" + HASH + "/cover-480.jpg", 480, 320);
   static final ImageVariant MEDIUM = new ImageVariant("/media/" + HASH + "/cover-960.jpg", 960, 640);
   static final ImageVariant LARGE = new ImageVariant("/media/" + HASH + "/cover-1600.jpg", 1600, 1067);
-  static final String CROP = "/media/" + HASH + "/cover-og.jpg";
+  static final ImageVariant CROP = new ImageVariant("/media/" + HASH + "/cover-og.jpg", 1200, 630);
 
   static final PostImage CONTENT = new PostImage(MEDIUM.path(), 960, 640, "Two cups of tea on a windowsill",
       List.of(SMALL, MEDIUM, LARGE), CROP);

@@ -95,15 +95,16 @@ class SitePicturesTest {
   }
 
   @Test
-  void aSmallImagesCropHasNoSizeTheReadSideCannotKnow() {
+  void aSmallImagesCropHasItsOwnSmallerSize() {
     ImageVariant only = new ImageVariant("/media/77aa01/small-700.png", 700, 466);
     blog.posts.put(PicturedBlog.post("with-small-image", "2025-10-01",
-        new PostImage(only.path(), 700, 466, "", List.of(only), "/media/77aa01/small-og.png")));
+        new PostImage(only.path(), 700, 466, "", List.of(only),
+            new ImageVariant("/media/77aa01/small-og.png", 700, 367))));
     Document page = page("/blog/with-small-image");
 
     assertThat(meta(page, "og:image")).isEqualTo(SITE + "/media/77aa01/small-og.png");
-    assertThat(meta(page, "og:image:width")).isNull();
-    assertThat(meta(page, "og:image:height")).isNull();
+    assertThat(meta(page, "og:image:width")).isEqualTo("700");
+    assertThat(meta(page, "og:image:height")).isEqualTo("367");
     assertThat(meta(page, "og:image:alt")).as("no alt text given").isNull();
     assertThat(hero(page).attr("alt")).isEmpty();
     assertThat(hero(page).hasAttr("alt")).as("decorative, still alt=\"\"").isTrue();
@@ -180,7 +181,8 @@ class SitePicturesTest {
     ImageVariant tiny = new ImageVariant("/media/88bb02/icon-200.png", 200, 200);
     ImageVariant small = new ImageVariant("/media/88bb02/icon-300.png", 300, 300);
     blog.posts.put(PicturedBlog.post("with-tiny-image", "2025-12-01",
-        new PostImage(small.path(), 300, 300, "", List.of(tiny, small), "/media/88bb02/icon-og.png")));
+        new PostImage(small.path(), 300, 300, "", List.of(tiny, small),
+            new ImageVariant("/media/88bb02/icon-og.png", 300, 157))));
 
     Element thumbnail = thumbnail(page("/blog/"), "post-list", "with-tiny-image");
 

@@ -76,7 +76,7 @@ final class PostImages implements ImageResolver {
                   shown.height(),
                   alt,
                   file.variants(),
-                  file.openGraph().path());
+                  file.openGraph());
             })
         .orElse(null);
   }

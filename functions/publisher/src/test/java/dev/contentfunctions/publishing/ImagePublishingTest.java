@@ -119,9 +119,10 @@ class ImagePublishingTest {
     assertThat(hero.height()).isEqualTo(720);
     assertThat(hero.alt()).isEqualTo("Two chairs by a window");
     assertThat(hero.srcset()).extracting(ImageVariant::width).containsExactly(480, 960, 1600);
-    assertThat(hero.openGraph()).matches("/media/[0-9a-f]{16}/cover-og\\.jpg");
-    assertThat(media.live()).contains(hero.src().substring(1), hero.openGraph().substring(1));
-    assertThat(media.object(hero.openGraph().substring(1)))
+    assertThat(hero.openGraph().path()).matches("/media/[0-9a-f]{16}/cover-og\\.jpg");
+    assertThat(List.of(hero.openGraph().width(), hero.openGraph().height())).containsExactly(1200, 630);
+    assertThat(media.live()).contains(hero.src().substring(1), hero.openGraph().path().substring(1));
+    assertThat(media.object(hero.openGraph().path().substring(1)))
         .satisfies(crop -> assertThat(List.of(crop.width(), crop.height())).containsExactly(1200, 630));
     assertThat(files.report("posts/calm.md").warnings()).isEmpty();
   }
@@ -278,7 +279,7 @@ class ImagePublishingTest {
 
   private static List<String> objects(PostImage image) {
     List<String> keys = new ArrayList<>(image.srcset().stream().map(v -> v.path().substring(1)).toList());
-    keys.add(image.openGraph().substring(1));
+    keys.add(image.openGraph().path().substring(1));
     return keys;
   }
 }

@@ -55,7 +55,7 @@ class PublisherImagesIT {
       assertThat(List.of(decoded.getWidth(), decoded.getHeight()))
           .containsExactly(variant.width(), variant.height());
     }
-    assertThat(media(hero.openGraph()).response().contentType()).isEqualTo("image/jpeg");
+    assertThat(media(hero.openGraph().path()).response().contentType()).isEqualTo("image/jpeg");
     JsonNode report = bed.report("posts/calm/cover.jpg");
     assertThat(report.path("status").asText()).isEqualTo("ready");
     assertThat(report.path("usedBy").get(0).asText()).isEqualTo("posts/calm.md");

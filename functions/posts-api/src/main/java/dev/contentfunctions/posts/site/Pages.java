@@ -201,17 +201,20 @@ public final class Pages {
   }
 
   /**
-   * og:image is the 1200 x 630 crop (another site's image as the author gave it), with its size when
-   * the read side knows it ({@link Pictures#openGraphIsFullSize}) and the author's alt text.
+   * og:image is the 1200 x 630 crop (smaller for a small picture) with its size, or another site's
+   * image as the author gave it, without; and the author's alt text.
    */
   static PageHead.PreviewImage previewImage(SiteUrl site, PostImage image) {
     if (image == null) {
       return null;
     }
-    String url = site.absolute(image.openGraph() == null ? image.src() : image.openGraph());
-    boolean sized = Pictures.openGraphIsFullSize(image);
-    return new PageHead.PreviewImage(url, sized ? Integer.toString(Pictures.OG_WIDTH) : null,
-        sized ? Integer.toString(Pictures.OG_HEIGHT) : null, image.alt().isEmpty() ? null : image.alt());
+    ImageVariant crop = image.openGraph();
+    String alt = image.alt().isEmpty() ? null : image.alt();
+    if (crop == null) {
+      return new PageHead.PreviewImage(site.absolute(image.src()), null, null, alt);
+    }
+    return new PageHead.PreviewImage(
+        site.absolute(crop.path()), Integer.toString(crop.width()), Integer.toString(crop.height()), alt);
   }
 
   /** JSON-LD's image: the largest variant as an ImageObject with its size, or just the address when that is unknown. */

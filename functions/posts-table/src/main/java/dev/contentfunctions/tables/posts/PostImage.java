@@ -10,10 +10,11 @@ import java.util.List;
  * @param width height: of {@code src}; null when unknown (another site's image)
  * @param alt the front matter's {@code imageAlt}; empty when the author gave none (decorative)
  * @param srcset every variant, ascending width; empty for another site's image
- * @param openGraph the 1200 x 630 crop for link previews; {@code src} for another site's image
+ * @param openGraph the crop for link previews (1200 x 630, or smaller at the same ratio for a small
+ *     image); null for another site's image, whose own address serves
  */
 public record PostImage(
-    String src, Integer width, Integer height, String alt, List<ImageVariant> srcset, String openGraph) {
+    String src, Integer width, Integer height, String alt, List<ImageVariant> srcset, ImageVariant openGraph) {
 
   public PostImage {
     srcset = List.copyOf(srcset);
@@ -22,6 +23,6 @@ public record PostImage(
 
   /** An image on another site: shown as the author wrote it, size unknown. */
   public static PostImage external(String address, String alt) {
-    return new PostImage(address, null, null, alt, List.of(), address);
+    return new PostImage(address, null, null, alt, List.of(), null);
   }
 }

@@ -413,7 +413,9 @@ public final class PostMapper {
     }
     map.put(ALT, text(image.alt()));
     map.put(SRCSET, variants(image.srcset()));
-    putIfPresent(map, OPEN_GRAPH, image.openGraph());
+    if (image.openGraph() != null) {
+      map.put(OPEN_GRAPH, variant(image.openGraph()));
+    }
     return AttributeValue.fromM(map);
   }
 
@@ -433,7 +435,7 @@ public final class PostMapper {
         sized ? (int) number(map, HEIGHT) : null,
         text(map, ALT),
         variants(map.get(SRCSET)),
-        text(map, OPEN_GRAPH));
+        map.containsKey(OPEN_GRAPH) ? variant(map.get(OPEN_GRAPH).m()) : null);
   }
 
   public static Map<String, AttributeValue> toItem(ImageFile image, Instant expiresAt) {

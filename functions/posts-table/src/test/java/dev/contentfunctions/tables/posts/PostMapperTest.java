@@ -28,7 +28,7 @@ class PostMapperTest {
             640,
             "Two mugs on a table",
             List.of(new ImageVariant("/media/0a1b/a-480.jpg", 480, 320), new ImageVariant("/media/0a1b/a-960.jpg", 960, 640)),
-            "/media/0a1b/a-og.jpg"),
+            new ImageVariant("/media/0a1b/a-og.jpg", 1200, 630)),
         List.of("old-slug"),
         Map.of("series", "Connection", "order", 2),
         html,
@@ -147,7 +147,7 @@ class PostMapperTest {
     item.put("image", AttributeValue.fromS("https://example.com/a.jpg"));
 
     assertThat(PostMapper.summaryFromItem(item).image())
-        .isEqualTo(new PostImage("https://example.com/a.jpg", null, null, "", List.of(), "https://example.com/a.jpg"));
+        .isEqualTo(new PostImage("https://example.com/a.jpg", null, null, "", List.of(), null));
   }
 
   @Test
