@@ -105,6 +105,7 @@ class SampleEventsIT {
     PROMISES.put("consultation-form.json", SampleEventsIT::recordsTheFormAndRedirects);
     PROMISES.put("dynamodb-new-consultation.json", SampleEventsIT::notifiesTheCoach);
     PROMISES.put("s3-put-post.json", event -> appliesTheS3Event(event, false));
+    PROMISES.put("s3-put-image.json", SampleEventsIT::processesTheImageAndShowsItInItsPost);
     PROMISES.put("s3-delete-post.json", event -> appliesTheS3Event(event, true));
   }
 
@@ -331,8 +332,43 @@ class SampleEventsIT {
    * author's report says so.
    */
   private static void appliesTheS3Event(JsonNode event, boolean removed) throws Exception {
+    String key = deliverToThePublisher(event, PostMapper::sourceKey);
+    String bucket = event.path("Records").get(0).path("s3").path("bucket").path("name").asText();
+    String slug = key.substring("posts/".length(), key.length() - ".md".length());
+    assertThat(apiGet("/posts/" + slug).status()).isEqualTo(removed ? 404 : 200);
+    ResponseBytes<GetObjectResponse> report =
+        s3.getObjectAsBytes(r -> r.bucket(bucket).key("reports/" + key + ".json"));
+    assertThat(JSON.readTree(report.asByteArray()).path("status").asText())
+        .isEqualTo(removed ? "removed" : "published");
+  }
+
+  private static void processesTheImageAndShowsItInItsPost(JsonNode event) throws Exception {
+    String key = deliverToThePublisher(event, PostMapper::imageKey);
+    String bucket = event.path("Records").get(0).path("s3").path("bucket").path("name").asText();
+    ResponseBytes<GetObjectResponse> report =
+        s3.getObjectAsBytes(r -> r.bucket(bucket).key("reports/" + key + ".json"));
+    JsonNode reported = JSON.readTree(report.asByteArray());
+    String postKey = key.substring(0, key.lastIndexOf('/')) + ".md";
+    assertThat(reported.path("status").asText()).isEqualTo("ready");
+    assertThat(reported.path("usedBy").get(0).asText()).isEqualTo(postKey);
+    String slug = postKey.substring("posts/".length(), postKey.length() - ".md".length());
+    JsonNode picture = apiGet("/posts/" + slug).json().path("image");
+    String path = URI.create(picture.path("url").asText()).getPath();
+    HttpResponse<byte[]> variant =
+        HTTP.send(HttpRequest.newBuilder(URI.create(run.url(path))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(variant.statusCode()).isEqualTo(200);
+    assertThat(variant.headers().firstValue("content-type")).hasValue("image/jpeg");
+    assertThat(variant.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
+  }
+
+  /**
+   * Sends an S3 sample event to the publisher's local queue and waits until the record of its file
+   * (named by {@code recordKey}) holds the event's sequencer; returns the file's key.
+   */
+  private static String deliverToThePublisher(
+      JsonNode event, java.util.function.Function<String, Map<String, AttributeValue>> recordKey)
+      throws InterruptedException {
     JsonNode s3Event = event.path("Records").get(0).path("s3");
-    String bucket = s3Event.path("bucket").path("name").asText();
     String key = s3Event.path("object").path("key").asText();
     String sequencer = s3Event.path("object").path("sequencer").asText().toUpperCase(Locale.ROOT);
     String queueUrl =
@@ -346,17 +382,12 @@ class SampleEventsIT {
         "the publisher applies " + key + "'s event with sequencer " + sequencer,
         EVENT_TIMEOUT,
         () -> {
-          Map<String, AttributeValue> source =
-              dynamoDb.getItem(r -> r.tableName(postsTable).key(PostMapper.sourceKey(key))).item();
-          return source.get(PostMapper.SEQUENCER) != null
-              && source.get(PostMapper.SEQUENCER).s().matches(sequencer + "0*");
+          Map<String, AttributeValue> record =
+              dynamoDb.getItem(r -> r.tableName(postsTable).key(recordKey.apply(key))).item();
+          return record.get(PostMapper.SEQUENCER) != null
+              && record.get(PostMapper.SEQUENCER).s().matches(sequencer + "0*");
         });
-    String slug = key.substring("posts/".length(), key.length() - ".md".length());
-    assertThat(apiGet("/posts/" + slug).status()).isEqualTo(removed ? 404 : 200);
-    ResponseBytes<GetObjectResponse> report =
-        s3.getObjectAsBytes(r -> r.bucket(bucket).key("reports/" + key + ".json"));
-    assertThat(JSON.readTree(report.asByteArray()).path("status").asText())
-        .isEqualTo(removed ? "removed" : "published");
+    return key;
   }
 
   // ------------------------------------------------------------------ helpers
