@@ -7,10 +7,13 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.NoninvertibleTransformException;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
+import java.awt.image.ComponentColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,14 +25,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.resizers.DefaultResizerFactory;
+import org.w3c.dom.Node;
 
 /**
  * Turns an uploaded image into upright, metadata-free responsive variants and an Open Graph crop,
@@ -169,9 +176,82 @@ public final class ImageProcessor {
         return new Decoded.Failed(damaged(format));
       }
       boolean animated = format == ImageFormat.GIF && hasSecondFrame(reader);
+      if (format == ImageFormat.PNG) {
+        raster = withPngProfile(reader, raster);
+      }
       return new Decoded.Image(w, h, raster, animated);
     } finally {
       reader.dispose();
+    }
+  }
+
+  /** ICC profiles larger are ignored (real ones are a few KB, a CMYK one about a MB). */
+  private static final int MAX_ICC_BYTES = 4 * 1024 * 1024;
+
+  /**
+   * The PNG's pixels in the colour space its iCCP chunk declares (Display P3 for a Mac's
+   * screenshots, Adobe RGB from photo tools): the JDK's reader ignores the chunk, so the colours
+   * would be read as sRGB and come out dull or shifted once the profile is stripped. A profile
+   * that cannot be read, or does not fit the pixels, is ignored (sRGB assumed), as browsers do.
+   */
+  private static BufferedImage withPngProfile(ImageReader reader, BufferedImage image) {
+    if (!(image.getColorModel() instanceof ComponentColorModel model)) {
+      return image; // palettes: rare with a profile, and the palette is sRGB to every browser
+    }
+    try {
+      Node tree = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+      for (Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
+        if (n.getNodeName().equals("iCCP")
+            && n instanceof IIOMetadataNode node
+            && node.getUserObject() instanceof byte[] compressed) {
+          byte[] data = inflate(compressed);
+          if (data == null) {
+            return image;
+          }
+          ICC_ColorSpace space = new ICC_ColorSpace(ICC_Profile.getInstance(data));
+          if (space.isCS_sRGB()
+              || space.getNumComponents() != model.getColorSpace().getNumComponents()
+              || space.getType() != model.getColorSpace().getType()) {
+            return image;
+          }
+          ComponentColorModel declared =
+              new ComponentColorModel(
+                  space,
+                  model.getComponentSize(),
+                  model.hasAlpha(),
+                  model.isAlphaPremultiplied(),
+                  model.getTransparency(),
+                  model.getTransferType());
+          return new BufferedImage(declared, image.getRaster(), image.isAlphaPremultiplied(), null);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // An unreadable profile: the pixels as sRGB.
+    }
+    return image;
+  }
+
+  private static byte[] inflate(byte[] compressed) {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(compressed);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[16 * 1024];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buf);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          return null;
+        }
+        out.write(buf, 0, n);
+        if (out.size() > MAX_ICC_BYTES) {
+          return null;
+        }
+      }
+      return out.toByteArray();
+    } catch (DataFormatException e) {
+      return null;
+    } finally {
+      inflater.end();
     }
   }
 

@@ -377,6 +377,57 @@ class ImageProcessorTest {
   }
 
   @Test
+  void aGreyJpegKeepsItsTones() {
+    BufferedImage grey = new BufferedImage(800, 400, BufferedImage.TYPE_BYTE_GRAY);
+    WritableRaster raster = grey.getRaster();
+    for (int y = 0; y < 400; y++) {
+      for (int x = 0; x < 800; x++) {
+        raster.setSample(x, y, 0, x < 400 ? 60 : 200);
+      }
+    }
+
+    ImageResult.Processed p = processed(jpeg(grey, false));
+
+    assertThat(widths(p)).containsExactly(480, 800);
+    BufferedImage out = decode(p.variants().get(1).bytes());
+    // Not washed out by a linear-grey conversion.
+    assertColour(out, 200, 200, 0x3C3C3C, 6);
+    assertColour(out, 600, 200, 0xC8C8C8, 6);
+  }
+
+  @Test
+  void aPngWithAnIccProfileIsConvertedToSrgb() {
+    BufferedImage grey = new BufferedImage(600, 300, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = grey.createGraphics();
+    g.setColor(new Color(128, 128, 128));
+    g.fillRect(0, 0, 600, 300);
+    g.dispose();
+    byte[] plain = png(grey);
+    // iCCP right after IHDR (8 + 25 bytes): the samples are linear-light RGB.
+    byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+    deflater.setInput(profile);
+    deflater.finish();
+    byte[] buf = new byte[profile.length + 1024];
+    int n = deflater.deflate(buf);
+    deflater.end();
+    ByteArrayOutputStream iccp = new ByteArrayOutputStream();
+    iccp.writeBytes(ascii("linear\0"));
+    iccp.write(0);
+    iccp.write(buf, 0, n);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.write(plain, 0, 33);
+    file.writeBytes(TestImages.pngChunk("iCCP", iccp.toByteArray()));
+    file.write(plain, 33, plain.length - 33);
+
+    ImageResult.Processed p = processed(file.toByteArray());
+
+    BufferedImage out = decode(p.variants().get(1).bytes());
+    // linear 0.5 is sRGB 188
+    assertColour(out, 300, 150, 0xBCBCBC, 10);
+  }
+
+  @Test
   void aLosslessWebpIsDecoded() {
     byte[] webp = TestImages.webpLeftRedRightBlue(640, 320);
     assertThat(webp.length).isLessThan(60_000);
