@@ -40,6 +40,10 @@ import net.coobird.thumbnailator.resizers.DefaultResizerFactory;
  *   <li>the smallest -Xmx (in 16 MB steps, SerialGC as Lambda's small functions get) under which a
  *       fresh JVM processes the image once, with that JVM's peak resident set (VmHWM).
  * </ul>
+ *
+ * <p>Options: {@code --runs N} (default 5), {@code --no-xmx}, {@code --sizes WxH,WxH} (default
+ * 4000x3000,6000x4000; e.g. 6390x7820, the largest picture under the 50-MP limit that is decoded
+ * at full size, the worst case for memory).
  */
 public final class ImageBench {
   private static final float PRODUCTION_QUALITY = 0.82f;
@@ -51,10 +55,16 @@ public final class ImageBench {
     }
     int runs = 5;
     boolean xmx = true;
+    int[][] sizes = {{4000, 3000}, {6000, 4000}};
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--no-xmx" -> xmx = false;
+        case "--sizes" ->
+            sizes =
+                Arrays.stream(args[++i].split(","))
+                    .map(wh -> Arrays.stream(wh.split("x")).mapToInt(Integer::parseInt).toArray())
+                    .toArray(int[][]::new);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -65,7 +75,7 @@ public final class ImageBench {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     ImageProcessor processor = new ImageProcessor();
-    for (int[] size : new int[][] {{4000, 3000}, {6000, 4000}}) {
+    for (int[] size : sizes) {
       long t0 = System.nanoTime();
       byte[] original = PhotoLike.jpeg(PhotoLike.generate(size[0], size[1], 13 * size[0]), 0.9f);
       System.out.printf(

@@ -225,7 +225,7 @@ class ImageProcessorTest {
   // ---------------------------------------------------------------- colour and sample models
 
   @Test
-  void aJpegWithAHugeIccProfileInManySegmentsNeverThrows() {
+  void aJpegWithAHugeJunkIccProfileInManySegmentsIsProcessedAsSrgb() {
     byte[] base = jpeg(quadrants(600, 400), false);
     // 255 APP2 chunks of 64,000 bytes: a 16 MB "profile" that is not one.
     byte[][] chunks = new byte[255][];
@@ -242,16 +242,13 @@ class ImageProcessorTest {
     byte[] hostile = afterSoi(base, chunks);
     assertThat(hostile.length).isGreaterThan(16_000_000);
 
-    ImageResult result =
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> PROCESSOR.process(hostile));
+    // TwelveMonkeys ignores a profile it cannot read: the pixels are taken as sRGB.
+    ImageResult.Processed p =
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> processed(hostile));
 
-    if (result instanceof ImageResult.Processed p) {
-      assertThat(widths(p)).containsExactly(480, 600);
-      assertQuadrants(decode(p.variants().get(1).bytes()));
-      assertThat(count(p.variants().get(1).bytes(), ascii("ICC_PROFILE"))).isZero();
-    } else {
-      assertThat(((ImageResult.Refused) result).reason()).contains("JPEG", "damaged");
-    }
+    assertThat(widths(p)).containsExactly(480, 600);
+    assertQuadrants(decode(p.variants().get(1).bytes()));
+    assertThat(count(p.variants().get(1).bytes(), ascii("ICC_PROFILE"))).isZero();
   }
 
   @Test
@@ -633,18 +630,14 @@ class ImageProcessorTest {
     out.writeBytes(ascii(";alert(1)//"));
     byte[] polyglot = out.toByteArray();
 
-    ImageResult result = PROCESSOR.process(polyglot);
+    ImageResult.Processed p = processed(polyglot);
 
-    if (result instanceof ImageResult.Processed p) {
-      assertThat(widths(p)).containsExactly(200);
-      assertQuadrants(decode(p.variants().get(0).bytes()));
-      for (Variant v : p.variants()) {
-        assertThat(count(v.bytes(), ascii("alert"))).isZero();
-      }
-      assertThat(count(p.openGraph().bytes(), ascii("alert"))).isZero();
-    } else {
-      assertThat(((ImageResult.Refused) result).reason()).contains("GIF", "damaged");
+    assertThat(widths(p)).containsExactly(200);
+    assertQuadrants(decode(p.variants().get(0).bytes()));
+    for (Variant v : p.variants()) {
+      assertThat(count(v.bytes(), ascii("alert"))).isZero();
     }
+    assertThat(count(p.openGraph().bytes(), ascii("alert"))).isZero();
   }
 
   // ---------------------------------------------------------------- animation
