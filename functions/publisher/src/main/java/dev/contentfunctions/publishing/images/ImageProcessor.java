@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -32,11 +33,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.resizers.DefaultResizerFactory;
-import org.w3c.dom.Node;
 
 /**
  * Turns an uploaded image into upright, metadata-free responsive variants and an Open Graph crop,
@@ -146,7 +145,10 @@ public final class ImageProcessor {
     }
     ImageReader reader = readerFor(format);
     try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
-      reader.setInput(in, false, false);
+      // A PNG's text chunks (zTXt, iTXt) are inflated whole by the JDK's reader when metadata is
+      // read: a 500 KB file can hold 512 MB of text. Nothing of them is used; the one chunk that
+      // is (iCCP) is read here, with a bound.
+      reader.setInput(in, false, format == ImageFormat.PNG);
       // The header alone: nothing of the pixels is allocated before the limit is checked.
       int w = reader.getWidth(0);
       int h = reader.getHeight(0);
@@ -177,7 +179,7 @@ public final class ImageProcessor {
       }
       boolean animated = format == ImageFormat.GIF && hasSecondFrame(reader);
       if (format == ImageFormat.PNG) {
-        raster = withPngProfile(reader, raster);
+        raster = withPngProfile(bytes, raster);
       }
       return new Decoded.Image(w, h, raster, animated);
     } finally {
@@ -194,41 +196,60 @@ public final class ImageProcessor {
    * would be read as sRGB and come out dull or shifted once the profile is stripped. A profile
    * that cannot be read, or does not fit the pixels, is ignored (sRGB assumed), as browsers do.
    */
-  private static BufferedImage withPngProfile(ImageReader reader, BufferedImage image) {
+  private static BufferedImage withPngProfile(byte[] png, BufferedImage image) {
     if (!(image.getColorModel() instanceof ComponentColorModel model)) {
       return image; // palettes: rare with a profile, and the palette is sRGB to every browser
     }
     try {
-      Node tree = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
-      for (Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
-        if (n.getNodeName().equals("iCCP")
-            && n instanceof IIOMetadataNode node
-            && node.getUserObject() instanceof byte[] compressed) {
-          byte[] data = inflate(compressed);
-          if (data == null) {
-            return image;
-          }
-          ICC_ColorSpace space = new ICC_ColorSpace(ICC_Profile.getInstance(data));
-          if (space.isCS_sRGB()
-              || space.getNumComponents() != model.getColorSpace().getNumComponents()
-              || space.getType() != model.getColorSpace().getType()) {
-            return image;
-          }
-          ComponentColorModel declared =
-              new ComponentColorModel(
-                  space,
-                  model.getComponentSize(),
-                  model.hasAlpha(),
-                  model.isAlphaPremultiplied(),
-                  model.getTransparency(),
-                  model.getTransferType());
-          return new BufferedImage(declared, image.getRaster(), image.isAlphaPremultiplied(), null);
-        }
+      byte[] data = pngIccProfile(png);
+      if (data == null) {
+        return image;
       }
-    } catch (IOException | RuntimeException e) {
-      // An unreadable profile: the pixels as sRGB.
+      ICC_ColorSpace space = new ICC_ColorSpace(ICC_Profile.getInstance(data));
+      if (space.isCS_sRGB()
+          || space.getNumComponents() != model.getColorSpace().getNumComponents()
+          || space.getType() != model.getColorSpace().getType()) {
+        return image;
+      }
+      ComponentColorModel declared =
+          new ComponentColorModel(
+              space,
+              model.getComponentSize(),
+              model.hasAlpha(),
+              model.isAlphaPremultiplied(),
+              model.getTransparency(),
+              model.getTransferType());
+      return new BufferedImage(declared, image.getRaster(), image.isAlphaPremultiplied(), null);
+    } catch (RuntimeException e) {
+      return image; // an unreadable profile: the pixels as sRGB
     }
-    return image;
+  }
+
+  /** The inflated profile of the PNG's iCCP chunk (before the first IDAT), or null. */
+  static byte[] pngIccProfile(byte[] png) {
+    int i = 8;
+    while (i + 8 <= png.length) {
+      long length =
+          (png[i] & 0xFFL) << 24 | (png[i + 1] & 0xFF) << 16 | (png[i + 2] & 0xFF) << 8 | (png[i + 3] & 0xFF);
+      String type = new String(png, i + 4, 4, StandardCharsets.ISO_8859_1);
+      int data = i + 8;
+      if (length > png.length - data || type.equals("IDAT")) {
+        return null;
+      }
+      if (type.equals("iCCP")) {
+        int end = data + (int) length;
+        int nul = data;
+        while (nul < end && nul < data + 80 && png[nul] != 0) {
+          nul++;
+        }
+        if (nul + 2 > end || png[nul] != 0 || png[nul + 1] != 0) { // name, NUL, method 0 (deflate)
+          return null;
+        }
+        return inflate(Arrays.copyOfRange(png, nul + 2, end));
+      }
+      i = data + (int) length + 4; // and the CRC
+    }
+    return null;
   }
 
   private static byte[] inflate(byte[] compressed) {

@@ -86,6 +86,15 @@ class ImageProcessorTest {
     assertColour(image, 3 * w / 4, 3 * h / 4, 0xFFFFFF, 40);
   }
 
+  /** Bytes this thread allocated while processing (HotSpot's per-thread counter). */
+  private static long allocatedBy(Runnable work) {
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(id);
+    work.run();
+    return threads.getThreadAllocatedBytes(id) - before;
+  }
+
   // ---------------------------------------------------------------- ordinary photos
 
   @Test
@@ -190,6 +199,47 @@ class ImageProcessorTest {
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refused(bomb));
 
     assertThat(reason).contains("50000 x 50000 px", "2500 megapixels", "limit of 50 megapixels");
+    // Not a row of pixels is allocated (one row alone would be 150 KB, the raster 7.5 GB).
+    assertThat(allocatedBy(() -> PROCESSOR.process(bomb))).isLessThan(1_000_000);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"zTXt", "iTXt"})
+  void aPngWithACompressedTextBombIsProcessedWithoutInflatingIt(String chunk) {
+    // 256 MB of text in a ~260 KB chunk, before the pixels of a 300 x 200 picture.
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    byte[] zeros = new byte[1 << 20];
+    byte[] buf = new byte[1 << 16];
+    for (int k = 0; k < 256; k++) {
+      deflater.setInput(zeros);
+      while (!deflater.needsInput()) {
+        compressed.write(buf, 0, deflater.deflate(buf));
+      }
+    }
+    deflater.finish();
+    while (!deflater.finished()) {
+      compressed.write(buf, 0, deflater.deflate(buf));
+    }
+    deflater.end();
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    data.writeBytes(ascii("Comment\0"));
+    data.writeBytes(chunk.equals("zTXt") ? new byte[] {0} : new byte[] {1, 0, 0, 0});
+    data.writeBytes(compressed.toByteArray());
+    byte[] plain = png(quadrants(300, 200));
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.write(plain, 0, 33); // signature and IHDR
+    file.writeBytes(TestImages.pngChunk(chunk, data.toByteArray()));
+    file.write(plain, 33, plain.length - 33);
+    byte[] bomb = file.toByteArray();
+    assertThat(bomb.length).isLessThan(400_000);
+
+    ImageResult[] result = new ImageResult[1];
+    long allocated = allocatedBy(() -> result[0] = PROCESSOR.process(bomb));
+
+    assertThat(result[0]).isInstanceOf(ImageResult.Processed.class);
+    assertQuadrants(decode(((ImageResult.Processed) result[0]).variants().get(0).bytes()));
+    assertThat(allocated).as("bytes allocated").isLessThan(32L << 20);
   }
 
   @Test
