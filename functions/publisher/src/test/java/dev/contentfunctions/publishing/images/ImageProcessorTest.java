@@ -252,6 +252,43 @@ class ImageProcessorTest {
   }
 
   @Test
+  void aProgressiveJpegOfThousandsOfScansIsRefusedBeforeDecoding() {
+    // 12 MP in a ~100 KB file: 1,010 scans took 62 s to decode.
+    byte[] bomb = TestImages.withScans(jpeg(new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB), true), 2000);
+    assertThat(bomb.length).isLessThan(150_000);
+
+    String reason = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> refused(bomb));
+
+    assertThat(reason).contains("more than 64 scans", "export it again");
+  }
+
+  @Test
+  void aJpegOfSixtyFourScansIsProcessedAndOneMoreIsRefused() {
+    byte[] progressive = jpeg(quadrants(400, 300), true);
+    assertThat(JpegScans.count(progressive, 1000)).isEqualTo(10);
+
+    ImageResult.Processed p = processed(TestImages.withScans(progressive, 64));
+
+    assertThat(widths(p)).containsExactly(400);
+    assertQuadrants(decode(p.variants().get(0).bytes()));
+    assertThat(refused(TestImages.withScans(progressive, 65))).contains("more than 64 scans");
+  }
+
+  @Test
+  void anExifThumbnailsScanIsNotCountedAsTheImagesOwn() {
+    byte[] thumbnail = jpeg(quadrants(160, 120), true); // 10 scans of its own
+    Ifd ifd1 =
+        new Ifd().shortValue(0x0103, 6).longValue(0x0201, 0).longValue(0x0202, thumbnail.length);
+    byte[] withThumb =
+        afterSoi(
+            TestImages.withScans(jpeg(quadrants(400, 300), true), 60),
+            TestImages.exifApp1(new Ifd().shortValue(0x0112, 1).next(ifd1), thumbnail));
+
+    assertThat(JpegScans.count(withThumb, 1000)).isEqualTo(60);
+    assertThat(PROCESSOR.process(withThumb)).isInstanceOf(ImageResult.Processed.class);
+  }
+
+  @Test
   void aGifWhoseLogicalScreenIsHugeIsRefused() {
     byte[] gif = TestImages.gif(quadrants(16, 16));
     gif[6] = (byte) 0xFF; // logical screen 65535 x 65535, the frame stays 16 x 16

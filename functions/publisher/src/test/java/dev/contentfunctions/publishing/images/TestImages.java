@@ -210,6 +210,49 @@ final class TestImages {
     return found;
   }
 
+  /**
+   * The progressive JPEG with its smallest scan (SOS header and entropy-coded data) repeated
+   * before EOI until it has {@code scans} scans. Decoders accept the repeats with a warning.
+   */
+  static byte[] withScans(byte[] progressive, int scans) {
+    // 0xFF 0xDA cannot occur in entropy-coded data, where 0xFF is always followed by 0x00 or a
+    // restart marker (the JDK's writer puts no thumbnail or other JPEG in a segment).
+    List<Integer> starts = new ArrayList<>();
+    for (int i = 2; i + 1 < progressive.length; i++) {
+      if ((progressive[i] & 0xFF) == 0xFF && (progressive[i + 1] & 0xFF) == 0xDA) {
+        starts.add(i);
+      }
+    }
+    int eoi = progressive.length - 2;
+    int best = -1;
+    int bestLength = Integer.MAX_VALUE;
+    for (int k = 0; k < starts.size(); k++) {
+      int end = k + 1 < starts.size() ? nextMarkerAfterScan(progressive, starts.get(k)) : eoi;
+      if (end - starts.get(k) < bestLength) {
+        best = starts.get(k);
+        bestLength = end - best;
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(progressive, 0, eoi);
+    for (int k = starts.size(); k < scans; k++) {
+      out.write(progressive, best, bestLength);
+    }
+    out.write(progressive, eoi, 2);
+    return out.toByteArray();
+  }
+
+  private static int nextMarkerAfterScan(byte[] b, int sos) {
+    int i = sos + 2 + (((b[sos + 2] & 0xFF) << 8) | (b[sos + 3] & 0xFF));
+    while (i + 1 < b.length) {
+      if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) != 0 && ((b[i + 1] & 0xFF) < 0xD0 || (b[i + 1] & 0xFF) > 0xD7)) {
+        return i;
+      }
+      i++;
+    }
+    return i;
+  }
+
   /** Rewrites the frame size in the JPEG's SOF0/SOF2 header. */
   static byte[] withDeclaredSize(byte[] jpeg, int width, int height) {
     byte[] copy = jpeg.clone();
