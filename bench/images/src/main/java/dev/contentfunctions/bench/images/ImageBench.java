@@ -41,7 +41,8 @@ import net.coobird.thumbnailator.resizers.DefaultResizerFactory;
  *       fresh JVM processes the image once, with that JVM's peak resident set (VmHWM).
  * </ul>
  *
- * <p>Options: {@code --runs N} (default 5), {@code --no-xmx}, {@code --sizes WxH,WxH} (default
+ * <p>Options: {@code --runs N} (default 5), {@code --no-xmx}, {@code --progressive} (the originals
+ * progressive JPEGs: the decoder then holds every coefficient of the picture in native memory), {@code --sizes WxH,WxH} (default
  * 4000x3000,6000x4000; e.g. 6390x7820, the largest picture under the 50-MP limit that is decoded
  * at full size, the worst case for memory).
  */
@@ -56,10 +57,12 @@ public final class ImageBench {
     int runs = 5;
     boolean xmx = true;
     int[][] sizes = {{4000, 3000}, {6000, 4000}};
+    boolean progressive = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--no-xmx" -> xmx = false;
+        case "--progressive" -> progressive = true;
         case "--sizes" ->
             sizes =
                 Arrays.stream(args[++i].split(","))
@@ -77,13 +80,15 @@ public final class ImageBench {
     ImageProcessor processor = new ImageProcessor();
     for (int[] size : sizes) {
       long t0 = System.nanoTime();
-      byte[] original = PhotoLike.jpeg(PhotoLike.generate(size[0], size[1], 13 * size[0]), 0.9f);
+      byte[] original =
+          PhotoLike.jpeg(PhotoLike.generate(size[0], size[1], 13 * size[0]), 0.9f, progressive);
       System.out.printf(
           Locale.ROOT,
-          "%n== %d x %d (%.1f MP), JPEG q0.90: %,d bytes (generated in %.1f s)%n",
+          "%n== %d x %d (%.1f MP), %s JPEG q0.90: %,d bytes (generated in %.1f s)%n",
           size[0],
           size[1],
           size[0] * (double) size[1] / 1e6,
+          progressive ? "progressive" : "baseline",
           original.length,
           (System.nanoTime() - t0) / 1e9);
       measure(processor, original, runs);
