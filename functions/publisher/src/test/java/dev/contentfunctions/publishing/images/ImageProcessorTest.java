@@ -527,6 +527,29 @@ class ImageProcessorTest {
     assertColour(out, 480, 160, 0x0000FF, 8);
   }
 
+  @Test
+  void aWebpDeclaringAHugeCanvasIsRefusedByItsHeader() {
+    byte[] small = TestImages.webpLeftRedRightBlue(64, 32);
+    // An extended WebP: a VP8X chunk declaring a 20,000 x 20,000 canvas, then the small bitstream.
+    java.nio.ByteBuffer vp8x = java.nio.ByteBuffer.allocate(18).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    vp8x.put(ascii("VP8X")).putInt(10).put((byte) 0).put(new byte[3]);
+    int side = 20_000 - 1;
+    vp8x.put((byte) side).put((byte) (side >> 8)).put((byte) (side >> 16));
+    vp8x.put((byte) side).put((byte) (side >> 8)).put((byte) (side >> 16));
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(ascii("WEBP"));
+    body.writeBytes(vp8x.array());
+    body.write(small, 12, small.length - 12); // the VP8L chunk
+    java.nio.ByteBuffer file =
+        java.nio.ByteBuffer.allocate(8 + body.size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    file.put(ascii("RIFF")).putInt(body.size()).put(body.toByteArray());
+    byte[] bomb = file.array();
+
+    String reason = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refused(bomb));
+
+    assertThat(reason).contains("20000 x 20000 px", "limit of 50 megapixels");
+  }
+
   // ---------------------------------------------------------------- orientation
 
   /**
