@@ -512,6 +512,26 @@ class ImageProcessorTest {
   }
 
   @Test
+  void aJpegWithAnIccProfileIsConvertedToSrgb() {
+    BufferedImage grey = new BufferedImage(600, 300, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = grey.createGraphics();
+    g.setColor(new Color(128, 128, 128));
+    g.fillRect(0, 0, 600, 300);
+    g.dispose();
+    byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+    ByteArrayOutputStream app2 = new ByteArrayOutputStream();
+    app2.writeBytes(ascii("ICC_PROFILE\0"));
+    app2.write(1);
+    app2.write(1);
+    app2.writeBytes(profile);
+
+    ImageResult.Processed p = processed(afterSoi(jpeg(grey, false), segment(0xE2, app2.toByteArray())));
+
+    // linear 0.5 is sRGB 188
+    assertColour(decode(p.variants().get(1).bytes()), 300, 150, 0xBCBCBC, 10);
+  }
+
+  @Test
   void aLosslessWebpIsDecoded() {
     byte[] webp = TestImages.webpLeftRedRightBlue(640, 320);
     assertThat(webp.length).isLessThan(60_000);
