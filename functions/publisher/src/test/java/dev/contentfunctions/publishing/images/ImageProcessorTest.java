@@ -648,6 +648,42 @@ class ImageProcessorTest {
     assertQuadrants(og);
   }
 
+  @Test
+  void aBigEndianExifOrientationIsApplied() {
+    // Motorola byte order ("MM"), as many cameras write it: IFD0 with Orientation = 6.
+    byte[] tiff = {
+      'M', 'M', 0, 42, 0, 0, 0, 8, // header, IFD0 at 8
+      0, 1, // one entry
+      0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, // Orientation, SHORT, 1, value 6
+      0, 0, 0, 0 // no next IFD
+    };
+    ByteArrayOutputStream app1 = new ByteArrayOutputStream();
+    app1.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
+    app1.writeBytes(tiff);
+    byte[] bytes =
+        afterSoi(jpeg(stored(quadrants(400, 200), 6), false), segment(0xE1, app1.toByteArray()));
+
+    ImageResult.Processed p = processed(bytes);
+
+    assertThat(widths(p)).containsExactly(400);
+    assertThat(heights(p)).containsExactly(200);
+    assertQuadrants(decode(p.variants().get(0).bytes()));
+  }
+
+  @Test
+  void aMalformedExifBlockIsIgnoredNotFatal() {
+    // IFD0 offset far past the segment, then an entry count past its end.
+    byte[] pastTheEnd = {'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, (byte) 0xFF, (byte) 0xFF, 0, 0};
+    byte[] countTooLarge = {'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, 8, 0, 0, 0, (byte) 0xFF, (byte) 0xFF};
+    byte[] base = jpeg(quadrants(400, 200), false);
+
+    for (byte[] exif : List.of(pastTheEnd, countTooLarge, new byte[] {'E', 'x', 'i', 'f', 0, 0})) {
+      ImageResult.Processed p = processed(afterSoi(base, segment(0xE1, exif)));
+      assertThat(widths(p)).containsExactly(400);
+      assertQuadrants(decode(p.variants().get(0).bytes()));
+    }
+  }
+
   // ---------------------------------------------------------------- metadata
 
   @Test
