@@ -7,21 +7,27 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.NoninvertibleTransformException;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
+import java.awt.image.ComponentColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -43,6 +49,13 @@ public final class ImageProcessor {
 
   /** Images declaring more pixels are refused before they are decoded (decompression bombs). */
   public static final long MAX_PIXELS = 50_000_000L;
+
+  /**
+   * JPEGs with more scans are refused before they are decoded: each scan is a pass over the whole
+   * picture (a 97 KB 12-MP file of 1,010 scans took 62 s). Encoders write 1 (baseline) to about 10
+   * (libjpeg's progressive script); 64 bounds a 50-MP picture's decoding to seconds.
+   */
+  public static final int MAX_JPEG_SCANS = 64;
 
   /** Widths of the responsive variants; never upscaled (a 700 px wide image gets one variant, 700). */
   public static final List<Integer> WIDTHS = List.of(480, 960, 1600);
@@ -89,6 +102,13 @@ public final class ImageProcessor {
   }
 
   private ImageResult process(byte[] bytes, ImageFormat format) throws IOException {
+    if (format == ImageFormat.JPEG && JpegScans.count(bytes, MAX_JPEG_SCANS) > MAX_JPEG_SCANS) {
+      return new ImageResult.Refused(
+          "The JPEG is made of more than "
+              + MAX_JPEG_SCANS
+              + " scans (a camera's or an editor's have at most a dozen), which would take minutes"
+              + " to decode: export it again as an ordinary JPEG and upload it.");
+    }
     int orientation = format == ImageFormat.JPEG ? Orientation.ofJpeg(bytes) : Orientation.UPRIGHT;
     boolean swap = Orientation.swapsAxes(orientation);
     Decoded decoded = decode(bytes, format, swap);
@@ -139,7 +159,10 @@ public final class ImageProcessor {
     }
     ImageReader reader = readerFor(format);
     try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
-      reader.setInput(in, false, false);
+      // A PNG's text chunks (zTXt, iTXt) are inflated whole by the JDK's reader when metadata is
+      // read: a 500 KB file can hold 512 MB of text. Nothing of them is used; the one chunk that
+      // is (iCCP) is read here, with a bound.
+      reader.setInput(in, false, format == ImageFormat.PNG);
       // The header alone: nothing of the pixels is allocated before the limit is checked.
       int w = reader.getWidth(0);
       int h = reader.getHeight(0);
@@ -169,9 +192,101 @@ public final class ImageProcessor {
         return new Decoded.Failed(damaged(format));
       }
       boolean animated = format == ImageFormat.GIF && hasSecondFrame(reader);
+      if (format == ImageFormat.PNG) {
+        raster = withPngProfile(bytes, raster);
+      }
       return new Decoded.Image(w, h, raster, animated);
     } finally {
       reader.dispose();
+    }
+  }
+
+  /** ICC profiles larger are ignored (real ones are a few KB, a CMYK one about a MB). */
+  private static final int MAX_ICC_BYTES = 4 * 1024 * 1024;
+
+  /**
+   * The PNG's pixels in the colour space its iCCP chunk declares (Display P3 for a Mac's
+   * screenshots, Adobe RGB from photo tools): the JDK's reader ignores the chunk, so the colours
+   * would be read as sRGB and come out dull or shifted once the profile is stripped. A profile
+   * that cannot be read, or does not fit the pixels, is ignored (sRGB assumed), as browsers do.
+   */
+  private static BufferedImage withPngProfile(byte[] png, BufferedImage image) {
+    if (!(image.getColorModel() instanceof ComponentColorModel model)) {
+      return image; // palettes: rare with a profile, and the palette is sRGB to every browser
+    }
+    try {
+      byte[] data = pngIccProfile(png);
+      if (data == null) {
+        return image;
+      }
+      ICC_ColorSpace space = new ICC_ColorSpace(ICC_Profile.getInstance(data));
+      if (space.isCS_sRGB()
+          || space.getNumComponents() != model.getColorSpace().getNumComponents()
+          || space.getType() != model.getColorSpace().getType()) {
+        return image;
+      }
+      ComponentColorModel declared =
+          new ComponentColorModel(
+              space,
+              model.getComponentSize(),
+              model.hasAlpha(),
+              model.isAlphaPremultiplied(),
+              model.getTransparency(),
+              model.getTransferType());
+      return new BufferedImage(declared, image.getRaster(), image.isAlphaPremultiplied(), null);
+    } catch (RuntimeException e) {
+      return image; // an unreadable profile: the pixels as sRGB
+    }
+  }
+
+  /** The inflated profile of the PNG's iCCP chunk (before the first IDAT), or null. */
+  static byte[] pngIccProfile(byte[] png) {
+    int i = 8;
+    while (i + 8 <= png.length) {
+      long length =
+          (png[i] & 0xFFL) << 24 | (png[i + 1] & 0xFF) << 16 | (png[i + 2] & 0xFF) << 8 | (png[i + 3] & 0xFF);
+      String type = new String(png, i + 4, 4, StandardCharsets.ISO_8859_1);
+      int data = i + 8;
+      if (length > png.length - data || type.equals("IDAT")) {
+        return null;
+      }
+      if (type.equals("iCCP")) {
+        int end = data + (int) length;
+        int nul = data;
+        while (nul < end && nul < data + 80 && png[nul] != 0) {
+          nul++;
+        }
+        if (nul + 2 > end || png[nul] != 0 || png[nul + 1] != 0) { // name, NUL, method 0 (deflate)
+          return null;
+        }
+        return inflate(Arrays.copyOfRange(png, nul + 2, end));
+      }
+      i = data + (int) length + 4; // and the CRC
+    }
+    return null;
+  }
+
+  private static byte[] inflate(byte[] compressed) {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(compressed);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[16 * 1024];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buf);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          return null;
+        }
+        out.write(buf, 0, n);
+        if (out.size() > MAX_ICC_BYTES) {
+          return null;
+        }
+      }
+      return out.toByteArray();
+    } catch (DataFormatException e) {
+      return null;
+    } finally {
+      inflater.end();
     }
   }
 
