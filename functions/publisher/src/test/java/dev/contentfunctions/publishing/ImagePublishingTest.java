@@ -87,7 +87,7 @@ class ImagePublishingTest {
         .asString()
         .contains("posts/walk/path.jpg", "Upload it there");
 
-    ImagePublisher.Outcome outcome = putImage("posts/walk/path.jpg", TestImages.jpeg(1200, 800, Color.GREEN));
+    ImagePublisher.Outcome outcome = putImage("posts/walk/path.jpg", SampleImages.jpeg(1200, 800, Color.GREEN));
 
     assertThat(outcome.kind()).isEqualTo(ImagePublisher.Outcome.Kind.READY);
     assertThat(outcome.rendered()).containsExactly("posts/walk.md");
@@ -109,7 +109,7 @@ class ImagePublishingTest {
 
   @Test
   void postUploadedAfterItsImagesShowsTheFrontMatterPictureInEverySize() {
-    putImage("posts/calm/cover.jpg", TestImages.jpeg(2000, 1500, Color.BLUE));
+    putImage("posts/calm/cover.jpg", SampleImages.jpeg(2000, 1500, Color.BLUE));
 
     putPost("posts/calm.md", withPicture("Calm", "Text."));
 
@@ -129,12 +129,12 @@ class ImagePublishingTest {
 
   @Test
   void replacedImageGetsNewAddressesInThePostAndTheOldOnesAreRetired() {
-    putImage("posts/calm/cover.jpg", TestImages.jpeg(1000, 600, Color.BLUE));
+    putImage("posts/calm/cover.jpg", SampleImages.jpeg(1000, 600, Color.BLUE));
     putPost("posts/calm.md", withPicture("Calm", "Text."));
     PostImage before = stored("calm").image();
     String etagBefore = stored("calm").contentHash();
 
-    putImage("posts/calm/cover.jpg", TestImages.jpeg(1000, 600, Color.ORANGE));
+    putImage("posts/calm/cover.jpg", SampleImages.jpeg(1000, 600, Color.ORANGE));
 
     PostImage after = stored("calm").image();
     assertThat(after.src()).isNotEqualTo(before.src());
@@ -145,7 +145,7 @@ class ImagePublishingTest {
 
   @Test
   void deletedImageIsLeftOutOfThePostAndItsVariantsRetired() {
-    putImage("posts/walk/path.jpg", TestImages.jpeg(800, 600, Color.GREEN));
+    putImage("posts/walk/path.jpg", SampleImages.jpeg(800, 600, Color.GREEN));
     putPost("posts/walk.md", post("Walk", "2025-10-01", "", "Before.\n\n![A path](path.jpg)\n\nAfter."));
     assertThat(stored("walk").html()).contains("<img");
 
@@ -161,7 +161,7 @@ class ImagePublishingTest {
 
   @Test
   void deletingAPostKeepsTheMediaImageItSharesWithAnother() {
-    putImage("media/logo.png", TestImages.png(600, 200, Color.RED));
+    putImage("media/logo.png", SampleImages.png(600, 200, Color.RED));
     putPost("posts/a.md", post("A", "2025-10-01", "", "![Our logo](../media/logo.png)"));
     putPost("posts/b.md", post("B", "2025-10-02", "", "![Our logo](/media/logo.png)"));
 
@@ -172,7 +172,7 @@ class ImagePublishingTest {
     assertThat(table.imageReferences("media/logo.png"))
         .extracting(reference -> reference.sourceKey())
         .containsExactly("posts/b.md");
-    assertThat(putImage("media/logo.png", TestImages.png(600, 200, Color.PINK)).rendered())
+    assertThat(putImage("media/logo.png", SampleImages.png(600, 200, Color.PINK)).rendered())
         .containsExactly("posts/b.md");
   }
 
@@ -211,8 +211,8 @@ class ImagePublishingTest {
 
   @Test
   void imagesWithoutAltTextPublishWithAWarningEach() {
-    putImage("posts/walk/path.jpg", TestImages.jpeg(500, 300, Color.GREEN));
-    putImage("posts/walk/cover.jpg", TestImages.jpeg(500, 300, Color.BLUE));
+    putImage("posts/walk/path.jpg", SampleImages.jpeg(500, 300, Color.GREEN));
+    putImage("posts/walk/cover.jpg", SampleImages.jpeg(500, 300, Color.BLUE));
 
     putPost("posts/walk.md", post("Walk", "2025-10-01", "image: cover.jpg\n", "![](path.jpg)"));
 
@@ -227,7 +227,7 @@ class ImagePublishingTest {
 
   @Test
   void decorativePictureWithAnEmptyImageAltNeedsNoWarning() {
-    putImage("posts/walk/cover.jpg", TestImages.jpeg(500, 300, Color.BLUE));
+    putImage("posts/walk/cover.jpg", SampleImages.jpeg(500, 300, Color.BLUE));
 
     putPost("posts/walk.md", post("Walk", "2025-10-01", "image: cover.jpg\nimageAlt: \"\"\n", "Text."));
 
@@ -248,9 +248,9 @@ class ImagePublishingTest {
 
   @Test
   void olderImageEventChangesNothing() {
-    String older = files.upload("media/logo.png", TestImages.png(300, 100, Color.RED));
+    String older = files.upload("media/logo.png", SampleImages.png(300, 100, Color.RED));
     String olderSequencer = next();
-    putImage("media/logo.png", TestImages.png(300, 100, Color.BLUE));
+    putImage("media/logo.png", SampleImages.png(300, 100, Color.BLUE));
     List<String> live = List.copyOf(media.live());
 
     ImagePublisher.Outcome outcome =
@@ -264,7 +264,7 @@ class ImagePublishingTest {
   @Test
   void repeatedImageEventRendersItsPostsAndWritesItsReportAgain() {
     putPost("posts/walk.md", post("Walk", "2025-10-01", "", "![A path](path.jpg)"));
-    String version = files.upload("posts/walk/path.jpg", TestImages.jpeg(500, 300, Color.GREEN));
+    String version = files.upload("posts/walk/path.jpg", SampleImages.jpeg(500, 300, Color.GREEN));
     ObjectChange change = new ObjectChange(BUCKET, "posts/walk/path.jpg", version, next(), false);
     images.apply(change);
     String html = stored("walk").html();

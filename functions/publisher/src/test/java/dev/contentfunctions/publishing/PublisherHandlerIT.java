@@ -64,7 +64,7 @@ class PublisherHandlerIT {
     uploadSeedPost();
     bed.invoke(bed.inThisBucket(EventLoader.loadS3Event("events/s3-put-post.json")));
     String key = sample.getRecords().get(0).getS3().getObject().getKey();
-    bed.upload(key, TestImages.jpeg(2000, 1125, java.awt.Color.ORANGE));
+    bed.upload(key, SampleImages.jpeg(2000, 1125, java.awt.Color.ORANGE));
     LocalContext context = new LocalContext("PublisherFunction");
 
     bed.invoke(bed.inThisBucket(sample), context);

@@ -43,7 +43,7 @@ class PublisherImagesIT {
     bed.invoke(bed.putEvent("posts/calm.md", bed.upload("posts/calm.md", post), "01"));
     LocalContext context = new LocalContext("PublisherFunction");
 
-    put("posts/calm/cover.jpg", TestImages.jpeg(1800, 1200, Color.BLUE), "02", context);
+    put("posts/calm/cover.jpg", SampleImages.jpeg(1800, 1200, Color.BLUE), "02", context);
 
     PostImage hero = bed.post("calm").orElseThrow().image();
     assertThat(hero.srcset()).extracting(ImageVariant::width).containsExactly(480, 960, 1600);
@@ -68,10 +68,10 @@ class PublisherImagesIT {
 
   @Test
   void replacedImageTagsItsOldVariantsRetiredAndKeepsTheNewOnes() {
-    put("media/logo.png", TestImages.png(700, 300, Color.RED), "01", new LocalContext("PublisherFunction"));
+    put("media/logo.png", SampleImages.png(700, 300, Color.RED), "01", new LocalContext("PublisherFunction"));
     List<String> before = bed.imageRecord("media/logo.png").paths();
 
-    put("media/logo.png", TestImages.png(700, 300, Color.GREEN), "02", new LocalContext("PublisherFunction"));
+    put("media/logo.png", SampleImages.png(700, 300, Color.GREEN), "02", new LocalContext("PublisherFunction"));
 
     List<String> after = bed.imageRecord("media/logo.png").paths();
     assertThat(after).doesNotContainAnyElementsOf(before);
@@ -99,7 +99,7 @@ class PublisherImagesIT {
 
   @Test
   void deletedImageIsRecordedRemovedAndItsVariantsRetired() {
-    put("media/logo.png", TestImages.png(300, 100, Color.RED), "01", new LocalContext("PublisherFunction"));
+    put("media/logo.png", SampleImages.png(300, 100, Color.RED), "01", new LocalContext("PublisherFunction"));
     List<String> paths = bed.imageRecord("media/logo.png").paths();
 
     bed.deleteObject("media/logo.png");

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Small pictures made on the spot, as a camera or an editor would save them. */
-final class TestImages {
-  private TestImages() {}
+final class SampleImages {
+  private SampleImages() {}
 
   /** A JPEG of the given size: a colour field with a lighter band, so it is not flat. */
   static byte[] jpeg(int width, int height, Color colour) {
