@@ -69,7 +69,7 @@ final class BenchStack implements AutoCloseable {
   List<String> upload() {
     List<String> uploaded = new ArrayList<>();
     try (Stream<Path> posts = Files.list(RepoPaths.root().resolve("content/posts"))) {
-      for (Path post : posts.sorted().toList()) {
+      for (Path post : posts.filter(Files::isRegularFile).sorted().toList()) {
         String key = "posts/" + post.getFileName();
         upload(key, Files.readAllBytes(post));
         uploaded.add(key + "=" + versions.get(key));

@@ -117,9 +117,10 @@ final class BlogTestBed {
         "---\ntitle: \"" + title + "\"\ndate: " + date + "\n" + extraFrontMatter + "---\n\nAbout " + title + ".\n");
   }
 
+  /** The sample posts' Markdown; their covers are the local run's and the publisher's tests'. */
   void publishSamplePosts() {
     try (Stream<Path> files = Files.list(RepoPaths.root().resolve("content/posts"))) {
-      for (Path file : files.sorted().toList()) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         publish("posts/" + file.getFileName(), Files.readString(file));
       }
     } catch (IOException e) {

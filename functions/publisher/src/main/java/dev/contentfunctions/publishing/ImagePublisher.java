@@ -266,13 +266,7 @@ public final class ImagePublisher {
                   return processor.process(bytes);
                 });
       } catch (FileTooLargeException e) {
-        return Optional.of(
-            new ImageResult.Refused(
-                "The file is "
-                    + e.bytes()
-                    + " bytes; an image may be at most "
-                    + ImageProcessor.MAX_FILE_BYTES / (1024 * 1024)
-                    + " MB. Export it smaller (2400 px wide is plenty)."));
+        return Optional.of(ImageProcessor.tooLarge(e.bytes()));
       }
     }
   }

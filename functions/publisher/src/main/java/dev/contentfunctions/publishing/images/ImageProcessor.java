@@ -75,18 +75,23 @@ public final class ImageProcessor {
     ImageIO.scanForPlugins();
   }
 
+  /** The refusal of a file over {@link #MAX_FILE_BYTES}, also when its size is known unread. */
+  public static ImageResult.Refused tooLarge(long bytes) {
+    return new ImageResult.Refused(
+        String.format(
+            Locale.ROOT,
+            "The file is %.1f MB, over the limit of %d MB: export it smaller (a web page needs"
+                + " no more than about 3200 px wide) and upload it again.",
+            bytes / (1024.0 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)));
+  }
+
   public ImageResult process(byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
       return new ImageResult.Refused("The file is empty: upload the image again.");
     }
     if (bytes.length > MAX_FILE_BYTES) {
-      return new ImageResult.Refused(
-          String.format(
-              Locale.ROOT,
-              "The file is %.1f MB, over the limit of %d MB: export it smaller (a web page needs"
-                  + " no more than about 3200 px wide) and upload it again.",
-              bytes.length / (1024.0 * 1024),
-              MAX_FILE_BYTES / (1024 * 1024)));
+      return tooLarge(bytes.length);
     }
     Optional<ImageFormat> sniffed = ImageFormat.sniff(bytes);
     if (sniffed.isEmpty()) {
