@@ -10,5 +10,8 @@ class CoachApiConfigTest {
     assertThat(new CoachApiConfig("consultations", CoachTestBed.SECRET).toString())
         .contains("consultations")
         .doesNotContain(CoachTestBed.SECRET);
+    assertThat(new CoachApiConfig("consultations", CoachTestBed.SECRET, "previous-hashing-secret-0123456789").toString())
+        .doesNotContain(CoachTestBed.SECRET)
+        .doesNotContain("previous-hashing-secret-0123456789");
   }
 }
