@@ -10,8 +10,8 @@ class CoachApiConfigTest {
     assertThat(new CoachApiConfig("consultations", CoachTestBed.SECRET).toString())
         .contains("consultations")
         .doesNotContain(CoachTestBed.SECRET);
-    assertThat(new CoachApiConfig("consultations", CoachTestBed.SECRET, "previous-hashing-secret-0123456789").toString())
+    assertThat(new CoachApiConfig("consultations", CoachTestBed.SECRET, CoachTestBed.PREVIOUS_SECRET).toString())
         .doesNotContain(CoachTestBed.SECRET)
-        .doesNotContain("previous-hashing-secret-0123456789");
+        .doesNotContain(CoachTestBed.PREVIOUS_SECRET);
   }
 }

@@ -67,7 +67,7 @@ class CoachServiceTest {
 
   @Test
   void afterTheSecretChangedErasureFindsRequestsHashedWithTheOldAndTheNewSecret() {
-    String older = "older-hashing-secret-0123456789abcdef";
+    String older = CoachTestBed.PREVIOUS_SECRET;
     Consultation before = hashedWith(data.request(Instant.parse("2026-01-05T10:00:00Z"), "Jane", "jane@example.org"), older);
     Consultation after = data.request(Instant.parse("2026-01-06T10:00:00Z"), "Jane", "jane@example.org");
     Consultation someoneElse = hashedWith(data.request(Instant.parse("2026-01-07T10:00:00Z"), "Joe", "joe@example.org"), older);
