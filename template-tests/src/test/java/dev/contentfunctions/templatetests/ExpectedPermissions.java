@@ -49,6 +49,8 @@ final class ExpectedPermissions {
                   POSTS_TABLE),
               allow("dynamodb:Query", POSTS_TABLE)
                   .when("ForAllValues:StringLike dynamodb:LeadingKeys [CLAIM#*, IMAGEREF#*]"),
+              // The author's notices, on that topic only.
+              allow("sns:Publish", "!Ref AuthorTopic"),
               // Added by SAM for EventInvokeConfig's OnFailure destination.
               allow("sqs:SendMessage", "!GetAtt PublishFailureQueue.Arn")),
           "PostsApiFunction",
