@@ -99,6 +99,29 @@ class AuthorNoticesTest {
   }
 
   @Test
+  void aRefusedImageIsToldOnceAndThePostsRenderedWithoutItSendNothing() {
+    ImagePublisher images =
+        new ImagePublisher(files, new InMemoryMediaStore(), new dev.contentfunctions.publishing.images.ImageProcessor(),
+            table, service, clock, new OnceNotices(mailbox, table, clock));
+    String post = upload("posts/walk.md", post("Walk", "2025-10-01", "", "![A path](path.jpg)"));
+    apply("posts/walk.md", post, "10");
+    assertThat(mailbox.sent()).as("the post's own notice: its image is missing").hasSize(1);
+    String picture = upload("posts/walk/path.jpg", "<html><script>alert(1)</script></html>");
+    ObjectChange change = new ObjectChange(BUCKET, "posts/walk/path.jpg", picture, ObjectChange.normaliseSequencer("20"), false);
+
+    assertThat(images.apply(change).kind()).isEqualTo(ImagePublisher.Outcome.Kind.REFUSED);
+    assertThat(images.apply(change).kind()).as("seen again").isEqualTo(ImagePublisher.Outcome.Kind.SKIPPED);
+
+    assertThat(mailbox.sent()).hasSize(2);
+    assertThat(mailbox.sent().get(1)).satisfies(notice -> {
+      assertThat(notice.subject()).isEqualTo("Image refused: path.jpg");
+      assertThat(notice.text())
+          .contains("The image posts/walk/path.jpg was refused.")
+          .contains("Posts that use it leave it out", "posts/walk.md");
+    });
+  }
+
+  @Test
   void aCleanUploadSendsNothing() {
     apply("posts/clean.md", upload("posts/clean.md", post("Clean", "2025-10-01", "", "Just text.")), "10");
 
