@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -61,6 +62,7 @@ public final class MotoServer implements AutoCloseable {
   private S3Client s3;
   private SqsClient sqs;
   private SnsClient sns;
+  private SecretsManagerClient secretsManager;
   private boolean stopped;
 
   private MotoServer(Process process, URI endpoint, Path log, boolean isShared) {
@@ -168,6 +170,13 @@ public final class MotoServer implements AutoCloseable {
     return sns;
   }
 
+  public synchronized SecretsManagerClient secretsManager() {
+    if (secretsManager == null) {
+      secretsManager = configure(SecretsManagerClient.builder()).build();
+    }
+    return secretsManager;
+  }
+
   /** Stops a server from {@link #start()}; the shared server is left to the shutdown hook. */
   @Override
   public void close() {
@@ -187,7 +196,7 @@ public final class MotoServer implements AutoCloseable {
       return;
     }
     stopped = true;
-    for (AutoCloseable client : new AutoCloseable[] {dynamoDb, s3, sqs, sns}) {
+    for (AutoCloseable client : new AutoCloseable[] {dynamoDb, s3, sqs, sns, secretsManager}) {
       if (client != null) {
         try {
           client.close();

@@ -37,6 +37,7 @@ public final class TemplateResources {
 
   private static final String TABLE = "AWS::DynamoDB::Table";
   private static final String BUCKET = "AWS::S3::Bucket";
+  private static final String SECRET = "AWS::SecretsManager::Secret";
   private static final int MAX_NAME_LENGTH =
       63; // S3's limit, the tightest of buckets, tables and queues
 
@@ -44,12 +45,14 @@ public final class TemplateResources {
   private final DynamoDbClient dynamoDb;
   private final S3Client s3;
   private final SqsClient sqs;
+  private final MotoServer moto;
 
   public TemplateResources(CloudFormationTemplate template, MotoServer moto) {
     this.template = template;
     this.dynamoDb = moto.dynamoDb();
     this.s3 = moto.s3();
     this.sqs = moto.sqs();
+    this.moto = moto;
   }
 
   /**
@@ -162,6 +165,23 @@ public final class TemplateResources {
                   .versioningConfiguration(v -> v.status(literal(versioning, "Status"))));
     }
     return bucketName;
+  }
+
+  /**
+   * Creates the template's {@code AWS::SecretsManager::Secret} under {@code name} holding {@code
+   * secretString}, the value of its {@code SecretString} as the caller resolved it (the template
+   * writes it from a parameter); returns its ARN, which is what {@code !Ref} of a secret gives.
+   * A secret that CloudFormation would generate ({@code GenerateSecretString}) is refused: none is.
+   */
+  public String createSecret(String logicalId, String name, String secretString) {
+    JsonNode secret = properties(logicalId, SECRET);
+    if (!secret.has("SecretString")) {
+      throw new IllegalArgumentException(
+          logicalId + " has no SecretString; the local run creates secrets from their SecretString only");
+    }
+    return moto.secretsManager()
+        .createSecret(r -> r.name(name).secretString(secretString))
+        .arn();
   }
 
   /**

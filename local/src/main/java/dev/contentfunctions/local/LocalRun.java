@@ -153,7 +153,7 @@ public final class LocalRun implements AutoCloseable {
     functions.awaitServing(apiPort, FUNCTIONS_START_TIMEOUT);
     // Once the functions serve, their stream poller reads from now on: the coach is notified of the
     // seeded booking as of any other.
-    SampleBooking.seed(template, stack.values(), moto.dynamoDb(), Instant.now());
+    SampleBooking.seed(template, stack.values(), moto.dynamoDb(), moto.secretsManager(), Instant.now());
 
     String bucket = contentBucket(stack);
     Path samLocalEnv = SamLocalEnv.file(root);

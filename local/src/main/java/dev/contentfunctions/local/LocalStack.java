@@ -29,6 +29,7 @@ final class LocalStack {
   private static final String TABLE = "AWS::DynamoDB::Table";
   private static final String BUCKET = "AWS::S3::Bucket";
   private static final String TOPIC = "AWS::SNS::Topic";
+  private static final String SECRET = "AWS::SecretsManager::Secret";
 
   /** A table, bucket or topic of the template and its local name. */
   record Resource(String logicalId, String kind, String name) {}
@@ -112,6 +113,17 @@ final class LocalStack {
       suspendVersioning(moto.s3(), name);
       values.created(id, name, Map.of("Arn", "arn:aws:s3:::" + name));
       resources.add(new Resource(id, "bucket", name));
+    }
+
+    // Secrets before anything names them: functions get their ARNs (!Ref), as in a stack. Their
+    // values are the run's parameters (a NoEcho one without a value gets a random one per run).
+    for (Map.Entry<String, JsonNode> secret : template.propertiesByType(SECRET).entrySet()) {
+      String id = secret.getKey();
+      String name = nameOr(values, secret.getValue().path("Name"), generatedName(stackName, id));
+      String arn =
+          creator.createSecret(id, name, values.resolve(secret.getValue().path("SecretString")));
+      values.created(id, arn, Map.of("Id", arn));
+      resources.add(new Resource(id, "secret", name));
     }
 
     List<TopicQueues> topicQueues = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The one booking each local run starts with, so that the coach's sample events find what they
@@ -34,10 +35,10 @@ final class SampleBooking {
 
   /**
    * The booking, received at {@code now}, for a function with this environment ({@code
-   * HASHING_SECRET}, {@code RETENTION_DAYS}).
+   * RETENTION_DAYS}) and hashing secret (the one {@code HASHING_SECRET_ARN} names).
    */
-  private static Consultation of(Map<String, String> environment, Instant now) {
-    SaltedHash hash = new SaltedHash(required(environment, "HASHING_SECRET"));
+  private static Consultation of(Map<String, String> environment, String hashingSecret, Instant now) {
+    SaltedHash hash = new SaltedHash(hashingSecret);
     return new Consultation(
         ID,
         Consultation.Status.NEW,
@@ -60,6 +61,7 @@ final class SampleBooking {
       CloudFormationTemplate template,
       TemplateValues values,
       DynamoDbClient dynamoDb,
+      SecretsManagerClient secrets,
       Instant now) {
     FunctionDefinition function =
         template.functions().stream()
@@ -74,7 +76,10 @@ final class SampleBooking {
                             + BOOKING_FUNCTION));
     Map<String, String> environment = values.environment(List.of(function));
     String table = required(environment, "CONSULTATIONS_TABLE");
-    dynamoDb.putItem(r -> r.tableName(table).item(ConsultationMapper.toItem(of(environment, now))));
+    String hashingSecret =
+        secrets.getSecretValue(r -> r.secretId(required(environment, "HASHING_SECRET_ARN"))).secretString();
+    dynamoDb.putItem(
+        r -> r.tableName(table).item(ConsultationMapper.toItem(of(environment, hashingSecret, now))));
   }
 
   private static String required(Map<String, String> environment, String name) {

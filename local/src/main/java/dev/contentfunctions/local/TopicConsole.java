@@ -13,8 +13,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * One console line per message a topic sends, read from a queue subscribed to it for this alone
- * (the topic's inbox queue stays for people to read). The line names the booking request the
- * message is about and nothing else: the message itself is personal data.
+ * (the topic's inbox queue stays for people to read). For the coach's notifications the line names
+ * the booking request the message is about and nothing else: the message itself is personal data.
+ * For the author's notices (AuthorTopic) it gives the subject, which says what happened to which
+ * file of the content bucket.
  */
 final class TopicConsole implements AutoCloseable {
   /**
@@ -22,6 +24,10 @@ final class TopicConsole implements AutoCloseable {
    * last such line, since the person's own message comes before it.
    */
   private static final Pattern REQUEST_ID = Pattern.compile("(?m)^Request id: (\\S+)$");
+
+  /** How the author's notices begin their subjects (AuthorNotice in publisher). */
+  private static final Pattern AUTHOR_SUBJECT =
+      Pattern.compile("(Not published|Published with warnings|Image refused): ");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   // Short polls, as everywhere in the run: local-aws's moto serves one request at a time.
@@ -81,7 +87,10 @@ final class TopicConsole implements AutoCloseable {
     }
   }
 
-  /** "sent a notification for request <id>", from SNS's envelope of the message. */
+  /**
+   * "sent a notification for request <id>" (the coach's), else "sent \"<subject>\"" (the author's
+   * notices: a file's name and what became of it), from SNS's envelope of the message.
+   */
   static String describe(String envelope) {
     String messageId = "?";
     try {
@@ -94,6 +103,10 @@ final class TopicConsole implements AutoCloseable {
       }
       if (requestId != null) {
         return "sent a notification for request " + requestId;
+      }
+      String subject = json.path("Subject").asText("");
+      if (AUTHOR_SUBJECT.matcher(subject).lookingAt()) {
+        return "sent \"" + subject + "\"";
       }
     } catch (JsonProcessingException notAnEnvelope) {
       // described by the message id alone

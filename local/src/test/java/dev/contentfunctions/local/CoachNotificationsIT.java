@@ -134,7 +134,8 @@ class CoachNotificationsIT {
     List<String> lines = run.output().lines().toList();
     int receive =
         IntStream.range(1, lines.size())
-            .filter(i -> lines.get(i).contains("sqs receive-message"))
+            // The coach's inbox (each topic has one: the author's too).
+            .filter(i -> lines.get(i).contains("sqs receive-message") && lines.get(i).contains("CoachNotificationTopic-inbox"))
             .findFirst()
             .orElseThrow();
     String command =

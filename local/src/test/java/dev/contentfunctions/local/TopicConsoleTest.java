@@ -33,4 +33,17 @@ class TopicConsoleTest {
     assertThat(TopicConsole.describe(envelope("Hello, Alex")))
         .isEqualTo("sent message 6b1c2f0e-1111-2222-3333-444455556666");
   }
+
+  @Test
+  void anAuthorsNoticeIsNamedByItsSubject() {
+    String envelope =
+        JSON.createObjectNode()
+            .put("Type", "Notification")
+            .put("MessageId", "6b1c2f0e-1111-2222-3333-444455556666")
+            .put("Subject", "Not published: broken.md")
+            .put("Message", "The file posts/broken.md could not be published.")
+            .toString();
+
+    assertThat(TopicConsole.describe(envelope)).isEqualTo("sent \"Not published: broken.md\"");
+  }
 }

@@ -34,6 +34,7 @@ final class ExpectedPermissions {
 
   private static final String POSTS_TABLE = "!GetAtt PostsTable.Arn";
   private static final String CONSULTATIONS_TABLE = "!GetAtt ConsultationsTable.Arn";
+  private static final String HASHING_SECRET = "!Ref HashingSecretValue";
 
   static final Map<String, Role> BY_FUNCTION =
       Map.of(
@@ -48,6 +49,8 @@ final class ExpectedPermissions {
                   POSTS_TABLE),
               allow("dynamodb:Query", POSTS_TABLE)
                   .when("ForAllValues:StringLike dynamodb:LeadingKeys [CLAIM#*, IMAGEREF#*]"),
+              // The author's notices, on that topic only.
+              allow("sns:Publish", "!Ref AuthorTopic"),
               // Added by SAM for EventInvokeConfig's OnFailure destination.
               allow("sqs:SendMessage", "!GetAtt PublishFailureQueue.Arn")),
           "PostsApiFunction",
@@ -57,7 +60,9 @@ final class ExpectedPermissions {
               allow(
                   "dynamodb:GetItem dynamodb:BatchGetItem dynamodb:Query",
                   POSTS_TABLE,
-                  "!Sub ${PostsTable.Arn}/index/ByDate")),
+                  "!Sub ${PostsTable.Arn}/index/ByDate"),
+              // The preview token and the cursors' key, at init; no other secret.
+              allow("secretsmanager:GetSecretValue", "!Ref PreviewTokenValue", HASHING_SECRET)),
           "ConsultationsFunction",
           new Role(
               Set.of(BASIC_EXECUTION),
@@ -66,7 +71,8 @@ final class ExpectedPermissions {
               allow("dynamodb:UpdateItem", CONSULTATIONS_TABLE)
                   .when("ForAllValues:StringLike dynamodb:LeadingKeys [RATE#*]"),
               allow("dynamodb:GetItem", CONSULTATIONS_TABLE)
-                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [IDEM#*]")),
+                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [IDEM#*]"),
+              allow("secretsmanager:GetSecretValue", HASHING_SECRET)),
           "ConsultationNotifierFunction",
           new Role(
               Set.of(BASIC_EXECUTION, DYNAMODB_EXECUTION),
@@ -84,7 +90,9 @@ final class ExpectedPermissions {
                   .when("ForAllValues:StringLike dynamodb:LeadingKeys [REQ#*]"),
               // Erasure: the idempotency and repeat items and the e-mail's counters of the person.
               allow("dynamodb:DeleteItem", CONSULTATIONS_TABLE)
-                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [IDEM#*, RATE#email#*]")));
+                  .when("ForAllValues:StringLike dynamodb:LeadingKeys [IDEM#*, RATE#email#*]"),
+              // Its current and previous values (erasure after a change), never the preview token.
+              allow("secretsmanager:GetSecretValue", HASHING_SECRET)));
 
   private ExpectedPermissions() {}
 

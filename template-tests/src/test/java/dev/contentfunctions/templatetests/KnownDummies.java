@@ -34,6 +34,12 @@ final class KnownDummies {
               "test-hashing-secret-0123456789abcdef",
               "the booking and coach API tests' hashing secret"),
           entry(
+              "bench-secret-0123456789abcdef0123456789abcdef",
+              "the benchmark's hashing secret (bench/harness BenchStack), in its local moto only"),
+          entry(
+              "test-previous-hashing-secret-0123456789",
+              "the coach API tests' hashing secret from before a change (erasure after a rotation)"),
+          entry(
               "local-preview-token-not-a-secret",
               "the local run's preview token: opens drafts on this machine only, and its banner"
                   + " prints it"),

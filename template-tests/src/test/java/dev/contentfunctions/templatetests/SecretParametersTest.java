@@ -70,6 +70,59 @@ class SecretParametersTest {
                     .isEmpty());
   }
 
+  /**
+   * A secret parameter's value goes into a Secrets Manager secret and nowhere else: not into a
+   * function's environment (readable with lambda:GetFunctionConfiguration), nor any other resource's
+   * properties. Functions get the secret's ARN.
+   */
+  @Test
+  void secretParametersReachOnlySecretsManagerSecrets() {
+    Set<String> secrets = secretParameters();
+    Set<String> holders = new TreeSet<>();
+    TEMPLATE
+        .root()
+        .path("Resources")
+        .properties()
+        .forEach(
+            resource -> {
+              if (mentionsAny(resource.getValue(), secrets)) {
+                holders.add(resource.getKey() + " " + resource.getValue().path("Type").asText());
+              }
+            });
+
+    assertThat(holders)
+        .containsExactlyInAnyOrder(
+            "HashingSecretValue AWS::SecretsManager::Secret", "PreviewTokenValue AWS::SecretsManager::Secret");
+    TEMPLATE
+        .functions()
+        .forEach(
+            function ->
+                assertThat(function.environment().keySet())
+                    .as(function.logicalId() + "'s environment")
+                    .doesNotContain("HASHING_SECRET", "PREVIEW_TOKEN"));
+  }
+
+  /** Whether {@code node} refers to one of {@code names} (!Ref, or ${name} in a !Sub). */
+  private static boolean mentionsAny(JsonNode node, Set<String> names) {
+    if (node.isObject()) {
+      JsonNode ref = node.path("Ref");
+      if (ref.isTextual() && names.contains(ref.asText())) {
+        return true;
+      }
+      JsonNode sub = node.path("Fn::Sub");
+      String text = sub.isTextual() ? sub.asText() : sub.path(0).asText("");
+      if (names.stream().anyMatch(name -> text.contains("${" + name + "}"))) {
+        return true;
+      }
+    }
+    for (JsonNode child : node) {
+      if (mentionsAny(child, names)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Test
   void samconfigGivesNoSecretParameter() throws IOException {
     Path samconfig = RepoPaths.root().resolve("samconfig.toml");

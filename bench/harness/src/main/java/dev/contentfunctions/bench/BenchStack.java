@@ -45,7 +45,18 @@ final class BenchStack implements AutoCloseable {
     resources.put(
         "CoachNotificationTopic",
         moto.sns().createTopic(r -> r.name(TemplateResources.uniqueName("bench-coach"))).topicArn());
+    resources.put(
+        "AuthorTopic", moto.sns().createTopic(r -> r.name(TemplateResources.uniqueName("bench-author"))).topicArn());
+    // The secrets the API functions read at init (their cold starts include those calls).
+    resources.put(
+        "HashingSecretValue",
+        create.createSecret("HashingSecretValue", TemplateResources.uniqueName("bench-hashing"), BENCH_SECRET));
+    resources.put(
+        "PreviewTokenValue",
+        create.createSecret("PreviewTokenValue", TemplateResources.uniqueName("bench-preview"), "{\"previewToken\":\"\"}"));
   }
+
+  private static final String BENCH_SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 
   /**
    * Empties a table by deleting and recreating it under the same name. For the consultations table:
@@ -140,7 +151,7 @@ final class BenchStack implements AutoCloseable {
       return parameter.get("Default").asText();
     }
     if (parameter.path("NoEcho").asBoolean(false)) {
-      return "bench-secret-0123456789abcdef0123456789abcdef";
+      return BENCH_SECRET;
     }
     throw new IllegalArgumentException("Cannot resolve " + value + " for the benchmark");
   }

@@ -60,13 +60,30 @@ public final class CoachApiHandler implements RequestStreamHandler {
             AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(),
             config.consultationsTable()),
         config.hashingSecret(),
+        config.previousHashingSecret(),
         clock,
         log);
   }
 
   /** @param hashingSecret finds a person's requests by address, and keys the page cursors */
   public CoachApiHandler(CoachRepository repository, String hashingSecret, Clock clock, Log log) {
-    this.service = new CoachService(repository, new SaltedHash(hashingSecret), clock);
+    this(repository, hashingSecret, null, clock, log);
+  }
+
+  /**
+   * @param previousHashingSecret the value {@code hashingSecret} replaced, or null: erasure also finds
+   *     the requests hashed with it; cursors are keyed by the current value alone (an old one is a 400)
+   */
+  public CoachApiHandler(
+      CoachRepository repository, String hashingSecret, String previousHashingSecret, Clock clock, Log log) {
+    this.service =
+        new CoachService(
+            repository,
+            new SaltedHash(hashingSecret),
+            previousHashingSecret == null || previousHashingSecret.equals(hashingSecret)
+                ? null
+                : new SaltedHash(previousHashingSecret),
+            clock);
     this.cursors = new CursorCodec(hashingSecret);
     this.endpoint = new HttpEndpoint(this::respond, UNAVAILABLE, log, CoachApiHandler::loggedPath);
   }

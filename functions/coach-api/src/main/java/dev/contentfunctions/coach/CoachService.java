@@ -17,11 +17,21 @@ import java.util.List;
 public final class CoachService {
   private final CoachRepository repository;
   private final SaltedHash hash;
+  private final SaltedHash previousHash;
   private final Clock clock;
 
   public CoachService(CoachRepository repository, SaltedHash hash, Clock clock) {
+    this(repository, hash, null, clock);
+  }
+
+  /**
+   * @param previousHash the hash of the secret {@code hash}'s replaced (null: none): requests made
+   *     before the change are stored under it, and an erasure must still find them
+   */
+  public CoachService(CoachRepository repository, SaltedHash hash, SaltedHash previousHash, Clock clock) {
     this.repository = repository;
     this.hash = hash;
+    this.previousHash = previousHash;
     this.clock = clock;
   }
 
@@ -57,8 +67,15 @@ public final class CoachService {
     return repository.markHandled(id.value(), clock.instant());
   }
 
-  /** Erases every request of the address, however its case was typed. */
+  /**
+   * Erases every request of the address, however its case was typed: those hashed with the current
+   * secret and, after a change of secret, those hashed with the one it replaced.
+   */
   public Erased erase(EmailAddress address) {
-    return new Erased(repository.erase(hash.ofEmail(address.value())));
+    int erased = repository.erase(hash.ofEmail(address.value()));
+    if (previousHash != null) {
+      erased += repository.erase(previousHash.ofEmail(address.value()));
+    }
+    return new Erased(erased);
   }
 }

@@ -10,5 +10,8 @@ class CoachApiConfigTest {
     assertThat(new CoachApiConfig("consultations", CoachTestBed.SECRET).toString())
         .contains("consultations")
         .doesNotContain(CoachTestBed.SECRET);
+    assertThat(new CoachApiConfig("consultations", CoachTestBed.SECRET, CoachTestBed.PREVIOUS_SECRET).toString())
+        .doesNotContain(CoachTestBed.SECRET)
+        .doesNotContain(CoachTestBed.PREVIOUS_SECRET);
   }
 }

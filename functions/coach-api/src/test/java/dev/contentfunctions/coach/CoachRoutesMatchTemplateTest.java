@@ -57,6 +57,6 @@ class CoachRoutesMatchTemplateTest {
   void templateRunsThisHandlerFromThisModulesPackageWithItsConfiguration() {
     assertThat(function.handler()).isEqualTo(CoachApiHandler.class.getName() + "::handleRequest");
     assertThat(function.codeUri()).isEqualTo("functions/coach-api/target/coach-api.zip");
-    assertThat(function.environment()).containsKeys("CONSULTATIONS_TABLE", "HASHING_SECRET");
+    assertThat(function.environment()).containsKeys("CONSULTATIONS_TABLE", "HASHING_SECRET_ARN");
   }
 }

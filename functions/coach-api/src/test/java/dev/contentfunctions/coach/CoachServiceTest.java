@@ -66,6 +66,34 @@ class CoachServiceTest {
   }
 
   @Test
+  void afterTheSecretChangedErasureFindsRequestsHashedWithTheOldAndTheNewSecret() {
+    String older = CoachTestBed.PREVIOUS_SECRET;
+    Consultation before = hashedWith(data.request(Instant.parse("2026-01-05T10:00:00Z"), "Jane", "jane@example.org"), older);
+    Consultation after = data.request(Instant.parse("2026-01-06T10:00:00Z"), "Jane", "jane@example.org");
+    Consultation someoneElse = hashedWith(data.request(Instant.parse("2026-01-07T10:00:00Z"), "Joe", "joe@example.org"), older);
+    repository.put(before, after, someoneElse);
+    CoachService rotated =
+        new CoachService(repository, new SaltedHash(CoachTestBed.SECRET), new SaltedHash(older), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(service.erase(EmailAddress.parse("jane@example.org").orElseThrow()))
+        .as("the current secret alone misses the request hashed before the change")
+        .isEqualTo(new CoachService.Erased(1));
+    repository.put(after);
+    assertThat(rotated.erase(EmailAddress.parse("Jane@Example.org").orElseThrow())).isEqualTo(new CoachService.Erased(2));
+    assertThat(repository.stored(before.id())).isEmpty();
+    assertThat(repository.stored(after.id())).isEmpty();
+    assertThat(repository.stored(someoneElse.id())).isPresent();
+  }
+
+  /** The request as the booking function stored it while {@code secret} was the hashing secret. */
+  private static Consultation hashedWith(Consultation c, String secret) {
+    SaltedHash hash = new SaltedHash(secret);
+    return new Consultation(c.id(), c.status(), c.receivedAt(), c.name(), c.email(), c.phone(), c.message(),
+        c.preferredTimes(), c.timezone(), c.consent(), hash.ofIp("192.0.2.10"), hash.ofEmail(c.email()),
+        c.handledAt(), c.expiresAt());
+  }
+
+  @Test
   void erasesEveryRequestOfTheAddressHoweverItWasTypedAndNobodyElses() {
     Consultation first = data.request(Instant.parse("2026-01-05T10:00:00Z"), "Jane", "jane.erase@example.org");
     Consultation second = data.request(Instant.parse("2026-01-06T10:00:00Z"), "Jane", "Jane.Erase@Example.ORG");

@@ -48,6 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class CoachTestBed {
   static final String SECRET = "test-hashing-secret-0123456789abcdef";
+  /** The hashing secret {@link #SECRET} replaced, for erasure after a change of secret. */
+  static final String PREVIOUS_SECRET = "test-previous-hashing-secret-0123456789";
   static final String COACH_ARN = "arn:aws:iam::123456789012:user/coach";
 
   /** Who signs a request: the coach, or one of the ways an event can lack an IAM identity. */

@@ -1,6 +1,7 @@
 package dev.contentfunctions.consultations;
 
 import dev.contentfunctions.kit.Env;
+import dev.contentfunctions.secrets.DeploymentSecrets;
 import java.time.Duration;
 
 /**
@@ -19,12 +20,22 @@ record ConsultationsConfig(
     thankYouUrl = thankYouUrl == null || thankYouUrl.isBlank() ? SITE_THANK_YOU : thankYouUrl;
   }
 
+  /** The environment's values, and the hashing secret it names read from Secrets Manager. */
   static ConsultationsConfig fromEnvironment() {
-    return new ConsultationsConfig(
-        Env.require("CONSULTATIONS_TABLE"),
-        Env.optional("THANK_YOU_URL"),
-        Duration.ofDays(Long.parseLong(Env.require("RETENTION_DAYS"))),
-        Env.require("HASHING_SECRET"),
-        Env.require("ORIGIN_VERIFY"));
+    try (DeploymentSecrets secrets = DeploymentSecrets.fromEnvironment()) {
+      return new ConsultationsConfig(
+          Env.require("CONSULTATIONS_TABLE"),
+          Env.optional("THANK_YOU_URL"),
+          Duration.ofDays(Long.parseLong(Env.require("RETENTION_DAYS"))),
+          secrets.current("HASHING_SECRET_ARN"),
+          Env.require("ORIGIN_VERIFY"));
+    }
+  }
+
+  /** A record prints every component; the secret must not reach a log line or an error message. */
+  @Override
+  public String toString() {
+    return "ConsultationsConfig[table=" + table + ", thankYouUrl=" + thankYouUrl + ", retention=" + retention
+        + ", hashingSecret=(hidden), originVerify=" + originVerify + "]";
   }
 }

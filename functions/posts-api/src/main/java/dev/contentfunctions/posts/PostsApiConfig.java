@@ -1,6 +1,7 @@
 package dev.contentfunctions.posts;
 
 import dev.contentfunctions.kit.Env;
+import dev.contentfunctions.secrets.DeploymentSecrets;
 
 /**
  * The read API's configuration, from the environment variables template.yaml sets.
@@ -28,15 +29,25 @@ public record PostsApiConfig(
     this(postsTable, siteUrl, siteName, previewToken, hashingSecret, originVerify, 365, 30);
   }
 
+  /** The environment's values, and the two secrets it names read from Secrets Manager (two calls). */
   public static PostsApiConfig fromEnvironment() {
-    return new PostsApiConfig(
-        Env.require("POSTS_TABLE"),
-        Env.optional("SITE_URL"),
-        Env.require("SITE_NAME"),
-        Env.optional("PREVIEW_TOKEN"),
-        Env.require("HASHING_SECRET"),
-        Env.optional("ORIGIN_VERIFY"),
-        Integer.parseInt(Env.require("BOOKING_RETENTION_DAYS")),
-        Integer.parseInt(Env.require("LOG_RETENTION_DAYS")));
+    try (DeploymentSecrets secrets = DeploymentSecrets.fromEnvironment()) {
+      return new PostsApiConfig(
+          Env.require("POSTS_TABLE"),
+          Env.optional("SITE_URL"),
+          Env.require("SITE_NAME"),
+          DeploymentSecrets.previewToken(secrets.current("PREVIEW_TOKEN_SECRET_ARN")),
+          secrets.current("HASHING_SECRET_ARN"),
+          Env.optional("ORIGIN_VERIFY"),
+          Integer.parseInt(Env.require("BOOKING_RETENTION_DAYS")),
+          Integer.parseInt(Env.require("LOG_RETENTION_DAYS")));
+    }
+  }
+
+  /** A record prints every component; the secrets must not reach a log line or an error message. */
+  @Override
+  public String toString() {
+    return "PostsApiConfig[postsTable=" + postsTable + ", siteUrl=" + siteUrl + ", siteName=" + siteName
+        + ", previewToken=(hidden), hashingSecret=(hidden), originVerify=" + originVerify + "]";
   }
 }

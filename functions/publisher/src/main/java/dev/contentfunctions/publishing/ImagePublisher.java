@@ -47,6 +47,7 @@ public final class ImagePublisher {
   private final PublicationRepository repository;
   private final PublishingService posts;
   private final Clock clock;
+  private final AuthorNotices notices;
 
   public ImagePublisher(
       PostFiles files,
@@ -55,6 +56,19 @@ public final class ImagePublisher {
       PublicationRepository repository,
       PublishingService posts,
       Clock clock) {
+    this(files, media, processor, repository, posts, clock, AuthorNotices.NONE);
+  }
+
+  /** @param notices told once of each refused upload (not of a refusal seen again) */
+  public ImagePublisher(
+      PostFiles files,
+      MediaStore media,
+      ImageProcessor processor,
+      PublicationRepository repository,
+      PublishingService posts,
+      Clock clock,
+      AuthorNotices notices) {
+    this.notices = notices;
     this.files = files;
     this.media = media;
     this.processor = processor;
@@ -102,7 +116,7 @@ public final class ImagePublisher {
     if (PublishingService.isStale(change.sequencer(), applied)) {
       List<String> rendered = List.of();
       if (change.sequencer().equals(applied)) {
-        rendered = finish(change, previous.get(), List.of());
+        rendered = finish(change, previous.get(), List.of()).rendered();
       }
       return new Outcome(Outcome.Kind.SKIPPED, "an event as new or newer was already applied", rendered);
     }
@@ -127,7 +141,13 @@ public final class ImagePublisher {
       }
     }
     repository.saveImage(next, previous, expiresAt);
-    List<String> rendered = finish(change, next, warnings);
+    Finished finished = finish(change, next, warnings);
+    List<String> rendered = finished.rendered();
+    if (next.state() == ImageFile.State.REFUSED) {
+      // Once, for this upload: the posts rendered again without it send nothing of their own, and
+      // this event seen again (a retry) finishes the report but sends nothing.
+      notices.send(AuthorNotice.imageRefused(change.key(), change.versionId(), next.reason(), finished.usedBy()));
+    }
     previous.ifPresent(
         before -> {
           Set<String> retired = new LinkedHashSet<>(keys(before));
@@ -143,8 +163,11 @@ public final class ImagePublisher {
     return new Outcome(kind, next.reason(), rendered);
   }
 
+  /** The posts rendered again with the image, and every post using it. */
+  private record Finished(List<String> rendered, List<String> usedBy) {}
+
   /** Every post using the image rendered again, then the report: safe to repeat. */
-  private List<String> finish(ObjectChange change, ImageFile image, List<String> warnings) {
+  private Finished finish(ObjectChange change, ImageFile image, List<String> warnings) {
     List<String> rendered = new ArrayList<>();
     List<String> usedBy = new ArrayList<>();
     for (ImageReference reference : repository.imageReferences(image.key())) {
@@ -154,7 +177,7 @@ public final class ImagePublisher {
       }
     }
     files.writeReport(change.bucket(), report(change, image, usedBy, warnings));
-    return rendered;
+    return new Finished(rendered, usedBy);
   }
 
   private ImageReport report(

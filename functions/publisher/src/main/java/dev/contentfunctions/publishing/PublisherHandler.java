@@ -21,6 +21,7 @@ import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * S3 event -> {@link PublishingService} for Markdown files, {@link ImagePublisher} for the files of
@@ -61,9 +62,17 @@ public final class PublisherHandler implements RequestStreamHandler {
       PostFiles files = new S3PostFiles(s3);
       PublicationRepository repository =
           new DynamoDbPublicationRepository(dynamoDb, config.postsTable(), clock);
+      AuthorNotices notices =
+          new OnceNotices(
+              new SnsAuthorNotices(
+                  () -> AwsClients.configure(SnsClient.builder(), AwsClients.Timeouts.BACKGROUND).build(),
+                  config.authorTopicArn(),
+                  Log.standardOutput()),
+              repository,
+              clock);
       PublishingService posts =
           new PublishingService(
-              files, repository, new FrontMatterParser(), new MarkdownRenderer(), clock);
+              files, repository, new FrontMatterParser(), new MarkdownRenderer(), clock, notices);
       ImagePublisher images =
           new ImagePublisher(
               files,
@@ -71,7 +80,8 @@ public final class PublisherHandler implements RequestStreamHandler {
               new ImageProcessor(),
               repository,
               posts,
-              clock);
+              clock,
+              notices);
       return new Services(posts, images);
     }
   }

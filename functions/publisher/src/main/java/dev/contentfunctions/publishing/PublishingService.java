@@ -59,6 +59,7 @@ public final class PublishingService {
   private final FrontMatterParser frontMatterParser;
   private final MarkdownRenderer renderer;
   private final Clock clock;
+  private final AuthorNotices notices;
 
   public PublishingService(
       PostFiles files,
@@ -66,6 +67,22 @@ public final class PublishingService {
       FrontMatterParser frontMatterParser,
       MarkdownRenderer renderer,
       Clock clock) {
+    this(files, repository, frontMatterParser, renderer, clock, AuthorNotices.NONE);
+  }
+
+  /**
+   * @param notices told once per upload that fails or is published with warnings; never of an event
+   *     seen again (a retry), nor of a post rendered again because an image changed (the image's
+   *     upload tells of itself)
+   */
+  public PublishingService(
+      PostFiles files,
+      PublicationRepository repository,
+      FrontMatterParser frontMatterParser,
+      MarkdownRenderer renderer,
+      Clock clock,
+      AuthorNotices notices) {
+    this.notices = notices;
     this.files = files;
     this.repository = repository;
     this.frontMatterParser = frontMatterParser;
@@ -132,7 +149,7 @@ public final class PublishingService {
     if (!current) {
       return new Outcome(Outcome.Kind.SKIPPED, null, "the post has changed since it used the image");
     }
-    return publish(change, live, source);
+    return publish(change, live, source, true);
   }
 
   /**
@@ -193,7 +210,18 @@ public final class PublishingService {
         Outcome.Kind.REMOVED, slug, null, publishWaiting(change.bucket(), freed(removed, previous)));
   }
 
+  /** Whether the file's record is of a version readers can be served (not one waiting for a name). */
+  private static boolean isLive(Optional<SourceFile> previous) {
+    return previous.isPresent() && previous.get().waitingFor() == null && previous.get().slug() != null;
+  }
+
   private Outcome publish(ObjectChange change, Optional<SourceFile> previous, SourcePost source) {
+    return publish(change, previous, source, false);
+  }
+
+  /** @param rerendering the live version rendered again for an image's change: no notice of its own */
+  private Outcome publish(
+      ObjectChange change, Optional<SourceFile> previous, SourcePost source, boolean rerendering) {
     RenderedPost post;
     SourceFile published;
     try {
@@ -209,9 +237,15 @@ public final class PublishingService {
       return new Outcome(Outcome.Kind.WAITING, null, e.getMessage());
     } catch (InvalidPostException | PublicationRefusedException e) {
       report(change, Status.FAILED, null, e.getMessage());
+      if (!rerendering) {
+        notices.send(AuthorNotice.failed(change.key(), change.versionId(), e.getMessage(), isLive(previous)));
+      }
       return new Outcome(Outcome.Kind.FAILED, null, e.getMessage());
     }
-    reportStored(change, post);
+    String outcome = reportStored(change, post);
+    if (!rerendering && !post.images().warnings().isEmpty()) {
+      notices.send(AuthorNotice.warnings(change.key(), change.versionId(), outcome, post.images().warnings()));
+    }
     return new Outcome(
         Outcome.Kind.PUBLISHED,
         post.post().slug(),
@@ -435,7 +469,7 @@ public final class PublishingService {
    * A stored post's report says what a reader sees now: a draft, a scheduled post, or the post; and
    * what became of its images.
    */
-  private void reportStored(ObjectChange change, RenderedPost rendered) {
+  private String reportStored(ObjectChange change, RenderedPost rendered) {
     Post post = rendered.post();
     Status status;
     String message;
@@ -459,6 +493,7 @@ public final class PublishingService {
         message,
         status == Status.SCHEDULED ? post.publishedAt() : null,
         rendered.images());
+    return message;
   }
 
   private void report(ObjectChange change, Status status, String slug, String message) {

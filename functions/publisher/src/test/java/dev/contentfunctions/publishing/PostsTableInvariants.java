@@ -60,6 +60,8 @@ final class PostsTableInvariants {
                     check.imageReference(pk, sk, PostMapper.imageReferenceFromItem(item));
                   } else if (pk.startsWith("IMAGE#") && sk.equals("IMAGE")) {
                     check.image(pk, PostMapper.imageFromItem(item));
+                  } else if (pk.startsWith("NOTICE#")) {
+                    // a mark that the author was told of an upload: nothing refers to it
                   } else if (pk.startsWith("CLAIM#")) {
                     check.claim(pk, sk, PostMapper.claimFromItem(item));
                   } else if (sk.equals("POST")) {

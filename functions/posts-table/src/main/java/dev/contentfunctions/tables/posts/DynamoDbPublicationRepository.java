@@ -160,6 +160,19 @@ public final class DynamoDbPublicationRepository implements PublicationRepositor
   }
 
   @Override
+  public boolean markNotice(String key, String fingerprint, Instant expiresAt) {
+    try {
+      dynamoDb.putItem(
+          r -> r.tableName(table)
+              .item(PostMapper.noticeItem(key, fingerprint, expiresAt))
+              .conditionExpression(PostMapper.ABSENT));
+      return true;
+    } catch (ConditionalCheckFailedException alreadyMarked) {
+      return false;
+    }
+  }
+
+  @Override
   public List<ImageReference> imageReferences(String imageKey) {
     List<ImageReference> references = new ArrayList<>();
     dynamoDb

@@ -136,6 +136,21 @@ public final class PostMapper {
     return key("SOURCE#" + s3Key, "SOURCE");
   }
 
+  /**
+   * The mark that the author was told of one upload's outcome: {@code NOTICE#<s3 key>} with the
+   * notice's fingerprint as sort key (a retry makes the same notice, so it finds the mark).
+   */
+  public static Map<String, AttributeValue> noticeKey(String s3Key, String fingerprint) {
+    return key("NOTICE#" + s3Key, fingerprint);
+  }
+
+  /** A notice's mark, kept until {@code expiresAt} (TTL): longer than Lambda retries an event. */
+  public static Map<String, AttributeValue> noticeItem(String s3Key, String fingerprint, Instant expiresAt) {
+    Map<String, AttributeValue> item = noticeKey(s3Key, fingerprint);
+    item.put(EXPIRES_AT, number(expiresAt.getEpochSecond()));
+    return item;
+  }
+
   public static Map<String, AttributeValue> claimKey(String name, String s3Key) {
     return key(claimPartition(name), s3Key);
   }

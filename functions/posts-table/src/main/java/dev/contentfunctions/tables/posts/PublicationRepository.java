@@ -74,6 +74,12 @@ public interface PublicationRepository {
    */
   void saveImage(ImageFile next, Optional<ImageFile> previous, Instant expiresAt);
 
+  /**
+   * Marks that the author is told of an upload's outcome, once: true for the first call with this
+   * key and fingerprint (a conditional write), false for every later one until {@code expiresAt}.
+   */
+  boolean markNotice(String key, String fingerprint, Instant expiresAt);
+
   /** The live posts' files that use an image, by key. */
   List<ImageReference> imageReferences(String imageKey);
 }

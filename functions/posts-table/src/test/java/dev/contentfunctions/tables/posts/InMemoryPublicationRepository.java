@@ -103,6 +103,12 @@ public final class InMemoryPublicationRepository implements PublicationRepositor
   }
 
   @Override
+  public synchronized boolean markNotice(String key, String fingerprint, Instant expiresAt) {
+    Map<String, AttributeValue> item = PostMapper.noticeItem(key, fingerprint, expiresAt);
+    return items.putIfAbsent(id(item), Map.copyOf(item)) == null;
+  }
+
+  @Override
   public synchronized List<ImageReference> imageReferences(String imageKey) {
     return partition(PostMapper.imageReferencePartition(imageKey)).stream()
         .map(PostMapper::imageReferenceFromItem)

@@ -46,6 +46,18 @@ abstract class PublicationRepositoryContract {
   }
 
   @Test
+  void aNoticeIsMarkedOnceForItsKeyAndFingerprintWithItsExpiry() {
+    Instant expires = Instant.parse("2026-01-22T12:00:00Z");
+
+    assertThat(repository.markNotice("posts/a.md", "f1", expires)).isTrue();
+    assertThat(repository.markNotice("posts/a.md", "f1", expires)).as("the same notice again").isFalse();
+    assertThat(repository.markNotice("posts/a.md", "f2", expires)).as("another notice of the file").isTrue();
+    assertThat(repository.markNotice("posts/b.md", "f1", expires)).as("another file").isTrue();
+    assertThat(item(PostMapper.noticeKey("posts/a.md", "f1")).get(PostMapper.EXPIRES_AT).n())
+        .isEqualTo(Long.toString(expires.getEpochSecond()));
+  }
+
+  @Test
   void publishedPostIsStoredWithItsTagsRedirectsAndSourceRecord() {
     SourceFile source = publish("posts/a.md", "10", "a", List.of("old-a"));
 
