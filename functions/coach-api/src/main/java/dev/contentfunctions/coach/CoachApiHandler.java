@@ -12,6 +12,7 @@ import dev.contentfunctions.kit.aws.AwsClients;
 import dev.contentfunctions.kit.events.HttpApiEvent;
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.kit.metrics.Metrics;
 import dev.contentfunctions.tables.consultations.CoachRepository;
 import dev.contentfunctions.tables.consultations.CoachRepository.AlreadyHandled;
 import dev.contentfunctions.tables.consultations.CoachRepository.Marked;
@@ -49,26 +50,34 @@ public final class CoachApiHandler implements RequestStreamHandler {
   private final CursorCodec cursors;
   private final HttpEndpoint endpoint;
 
+  /** The Function dimension of this function's metrics. */
+  public static final String FUNCTION = "CoachApi";
+
   /** Called by Lambda once per container: the configuration, the client and the log are made here, once. */
   public CoachApiHandler() {
-    this(CoachApiConfig.fromEnvironment(), Clock.systemUTC(), Log.standardOutput());
+    this(CoachApiConfig.fromEnvironment(), Clock.systemUTC(), Log.standardOutput(), Metrics.standardOutput(FUNCTION));
   }
 
-  private CoachApiHandler(CoachApiConfig config, Clock clock, Log log) {
+  private CoachApiHandler(CoachApiConfig config, Clock clock, Log log, Metrics metrics) {
     this(
         new DynamoDbCoachRepository(
             AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(),
             config.consultationsTable()),
         config.hashingSecret(),
         clock,
-        log);
+        log,
+        metrics);
   }
 
   /** @param hashingSecret finds a person's requests by address, and keys the page cursors */
   public CoachApiHandler(CoachRepository repository, String hashingSecret, Clock clock, Log log) {
+    this(repository, hashingSecret, clock, log, Metrics.discarded(FUNCTION));
+  }
+
+  public CoachApiHandler(CoachRepository repository, String hashingSecret, Clock clock, Log log, Metrics metrics) {
     this.service = new CoachService(repository, new SaltedHash(hashingSecret), clock);
     this.cursors = new CursorCodec(hashingSecret);
-    this.endpoint = new HttpEndpoint(this::respond, UNAVAILABLE, log, CoachApiHandler::loggedPath);
+    this.endpoint = new HttpEndpoint(this::respond, UNAVAILABLE, log, CoachApiHandler::loggedPath, metrics);
   }
 
   @Override
