@@ -1,6 +1,7 @@
 package dev.contentfunctions.publishing;
 
 import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.testkit.EmfLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,6 +57,15 @@ class PublisherHandlerIT {
     assertThat(context.logLines())
         .singleElement()
         .satisfies(line -> assertThat(line).contains("\"message\":\"post.published\"", SEED_SLUG));
+    assertThat(EmfLines.labels(context.metricLines()))
+        .hasSize(5)
+        .startsWith("ColdStart=1.0", "PostsPublished=1.0", "PostsFailed=0.0", "PostsRemoved=0.0")
+        .last().asString().startsWith("PublishDuration=");
+    assertThat(EmfLines.metrics(context.metricLines()))
+        .filteredOn(datum -> datum.name().equals("PublishDuration"))
+        .singleElement()
+        .satisfies(datum -> assertThat(datum.unit()).isEqualTo("Milliseconds"));
+    assertThat(context.metricLines()).singleElement().asString().doesNotContain(SEED_SLUG);
   }
 
   @ParameterizedTest
@@ -77,6 +87,8 @@ class PublisherHandlerIT {
     assertThat(context.logLines())
         .anySatisfy(line -> assertThat(line).contains("\"message\":\"image.ready\"", key))
         .anySatisfy(line -> assertThat(line).contains("\"message\":\"post.rendered\"", SEED_KEY));
+    assertThat(EmfLines.labels(context.metricLines()))
+        .containsExactly("ColdStart=1.0", "ImagesProcessed=1.0", "ImagesRefused=0.0");
   }
 
   @ParameterizedTest
@@ -88,12 +100,15 @@ class PublisherHandlerIT {
     assertThat(bed.post(SEED_SLUG)).isPresent();
 
     bed.deleteObject(SEED_KEY);
-    bed.invoke(bed.inThisBucket(sample));
+    LocalContext context = new LocalContext("PublisherFunction");
+    bed.invoke(bed.inThisBucket(sample), context);
 
     assertThat(bed.partition(SEED_SLUG)).isEmpty();
     assertThat(bed.listing(PostMapper.PUBLISHED_LIST, PublishingTestBed.NOW)).isEmpty();
     assertThat(bed.source(SEED_KEY)).hasValueSatisfying(s -> assertThat(s.removed()).isTrue());
     assertThat(bed.report(SEED_KEY).path("status").asText()).isEqualTo("removed");
+    assertThat(EmfLines.labels(context.metricLines()))
+        .contains("PostsPublished=0.0", "PostsFailed=0.0", "PostsRemoved=1.0");
   }
 
   @Test
@@ -112,6 +127,8 @@ class PublisherHandlerIT {
     assertThat(context.logLines())
         .singleElement()
         .satisfies(line -> assertThat(line).contains("\"message\":\"post.failed\"", key));
+    assertThat(EmfLines.labels(context.metricLines()))
+        .contains("PostsPublished=0.0", "PostsFailed=1.0", "PostsRemoved=0.0");
   }
 
   @Test
