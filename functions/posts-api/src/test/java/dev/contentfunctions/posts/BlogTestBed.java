@@ -87,7 +87,9 @@ final class BlogTestBed {
             return time.get();
           }
         };
-    return new PostsApiHandler(config(table, PREVIEW_TOKEN), new DynamoDbPostRepository(moto.dynamoDb(), table), clock, log);
+    return new PostsApiHandler(
+        config(table, PREVIEW_TOKEN), new DynamoDbPostRepository(moto.dynamoDb(), table), clock, log,
+        logs.metrics(PostsApiHandler.FUNCTION));
   }
 
   static PostsApiConfig config(String table, String previewToken) {
@@ -119,7 +121,8 @@ final class BlogTestBed {
 
   void publishSamplePosts() {
     try (Stream<Path> files = Files.list(RepoPaths.root().resolve("content/posts"))) {
-      for (Path file : files.sorted().toList()) {
+      // The posts' Markdown files; their picture folders (content/posts/<slug>/) are not posts.
+      for (Path file : files.filter(file -> file.toString().endsWith(".md")).sorted().toList()) {
         publish("posts/" + file.getFileName(), Files.readString(file));
       }
     } catch (IOException e) {
