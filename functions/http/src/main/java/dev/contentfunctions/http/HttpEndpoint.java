@@ -113,7 +113,15 @@ public final class HttpEndpoint {
 
   /** {@code 2xx} ... {@code 5xx}; anything outside 200-599 counts as {@code 5xx}. */
   static String statusClass(int status) {
-    return status >= 200 && status < 500 ? (status / 100) + "xx" : "5xx";
+    // Constants, not concatenation: no string-concat bootstrap in a cold start's path.
+    if (status >= 200 && status < 300) {
+      return "2xx";
+    } else if (status >= 300 && status < 400) {
+      return "3xx";
+    } else if (status >= 400 && status < 500) {
+      return "4xx";
+    }
+    return "5xx";
   }
 
   private HttpApiResponse respond(HttpRequest request) {

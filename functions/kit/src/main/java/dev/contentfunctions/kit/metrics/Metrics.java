@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +27,9 @@ import java.util.function.Consumer;
  * routes, two reasons) or more than {@value #MAX_METRICS} metrics or {@value #MAX_VALUES} values
  * meet in one invocation does it take more lines. The first invocation of the container records
  * {@code ColdStart}.
+ *
+ * <p>Lean on purpose, as it runs in every cold start: no records as map keys (their hashCode is
+ * bootstrapped through method handles), no lambdas, streams or atomics; bench/metrics measures it.
  *
  * <p>Only the names of {@link Metric} and the values of bounded dimensions (a route's template, a
  * status class, a reason) are written: never a path, an id or anything a visitor sent.
@@ -58,7 +60,7 @@ public final class Metrics {
   private final String namespace;
   private final String function;
   private final Clock clock;
-  private final AtomicBoolean cold = new AtomicBoolean(true);
+  private boolean cold = true;
   private volatile boolean muted;
 
   private Metrics(Consumer<String> out, String namespace, String function, Clock clock) {
@@ -101,10 +103,16 @@ public final class Metrics {
   /** One invocation's metrics; the container's first (outside {@link #unrecorded}) is its cold start. */
   public Invocation start() {
     Invocation invocation = new Invocation(muted);
-    if (!invocation.muted && cold.getAndSet(false)) {
+    if (!invocation.muted && takeColdStart()) {
       invocation.count(Metric.COLD_START);
     }
     return invocation;
+  }
+
+  private synchronized boolean takeColdStart() {
+    boolean first = cold;
+    cold = false;
+    return first;
   }
 
   /** What {@link #unrecorded} runs. */
@@ -166,11 +174,16 @@ public final class Metrics {
       for (String dimension : dimensionValues) {
         values.add(dimensionValue(dimension));
       }
-      Values values1 = recorded.computeIfAbsent(new Key(metric, List.copyOf(values)), key -> new Values());
-      if (metric.unit() == Metric.Unit.COUNT && !values1.list.isEmpty()) {
-        values1.list.set(0, values1.list.get(0) + value);
+      Key key = new Key(metric, List.copyOf(values));
+      Values recordedValues = recorded.get(key);
+      if (recordedValues == null) {
+        recordedValues = new Values();
+        recorded.put(key, recordedValues);
+      }
+      if (metric.unit() == Metric.Unit.COUNT && !recordedValues.list.isEmpty()) {
+        recordedValues.list.set(0, recordedValues.list.get(0) + value);
       } else {
-        values1.list.add(value);
+        recordedValues.list.add(value);
       }
       return this;
     }
@@ -215,7 +228,34 @@ public final class Metrics {
     return value.length() > MAX_DIMENSION_VALUE ? value.substring(0, MAX_DIMENSION_VALUE) : value;
   }
 
-  private record Key(Metric metric, List<String> dimensionValues) {}
+  /** A metric and its dimension values: a plain class, not a record (see the class comment). */
+  private static final class Key {
+    private final Metric metric;
+    private final List<String> dimensionValues;
+
+    Key(Metric metric, List<String> dimensionValues) {
+      this.metric = metric;
+      this.dimensionValues = dimensionValues;
+    }
+
+    Metric metric() {
+      return metric;
+    }
+
+    List<String> dimensionValues() {
+      return dimensionValues;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && key.metric == metric && key.dimensionValues.equals(dimensionValues);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * metric.hashCode() + dimensionValues.hashCode();
+    }
+  }
 
   private static final class Values {
     final List<Double> list = new ArrayList<>(1);
@@ -255,7 +295,12 @@ public final class Metrics {
         dimensions.put(names.get(i), key.dimensionValues().get(i));
       }
       metrics.put(key.metric(), List.copyOf(values));
-      directives.computeIfAbsent(key.metric().dimensionSet(), set -> new ArrayList<>()).add(key.metric());
+      List<Metric> directive = directives.get(key.metric().dimensionSet());
+      if (directive == null) {
+        directive = new ArrayList<>();
+        directives.put(key.metric().dimensionSet(), directive);
+      }
+      directive.add(key.metric());
     }
 
     String json(long timestamp) {
