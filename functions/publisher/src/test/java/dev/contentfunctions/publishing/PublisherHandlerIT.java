@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -109,6 +110,29 @@ class PublisherHandlerIT {
     assertThat(bed.report(SEED_KEY).path("status").asText()).isEqualTo("removed");
     assertThat(EmfLines.labels(context.metricLines()))
         .contains("PostsPublished=0.0", "PostsFailed=0.0", "PostsRemoved=1.0");
+  }
+
+  @Test
+  void aDraftCountsAsPublishedAndAPostWaitingForTheSlugIsCountedWhenTheDeleteFreesIt() {
+    String draft = bed.upload("posts/draft.md", PublishingTestBed.post("Draft", "2025-10-01", "draft: true\n", "Soon."));
+    String old = bed.upload("posts/old.md", PublishingTestBed.post("Old", "2025-10-01", "slug: talk\n", "Old."));
+    String waiting = bed.upload("posts/new.md", PublishingTestBed.post("New", "2025-10-02", "slug: talk\n", "New."));
+    LocalContext context = new LocalContext("PublisherFunction");
+    bed.invoke(bed.putEvent("posts/draft.md", draft, "10"), context);
+    bed.invoke(bed.putEvent("posts/old.md", old, "11"), context);
+    bed.invoke(bed.putEvent("posts/new.md", waiting, "12"), context);
+    bed.deleteObject("posts/old.md");
+    bed.invoke(bed.deleteEvent("posts/old.md", "20"), context);
+
+    List<String> lines = context.metricLines();
+    assertThat(lines).hasSize(4);
+    assertThat(EmfLines.labels(lines.subList(0, 1))).contains("PostsPublished=1.0", "PostsFailed=0.0");
+    assertThat(EmfLines.labels(lines.subList(1, 2))).contains("PostsPublished=1.0");
+    assertThat(EmfLines.labels(lines.subList(2, 3)))
+        .contains("PostsPublished=0.0", "PostsFailed=0.0", "PostsRemoved=0.0")
+        .anyMatch(label -> label.startsWith("PublishDuration="));
+    assertThat(EmfLines.labels(lines.subList(3, 4))).contains("PostsPublished=1.0", "PostsRemoved=1.0");
+    assertThat(bed.post("talk")).get().extracting(Post::title).isEqualTo("New");
   }
 
   @Test
