@@ -39,6 +39,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * problems, 503 with Retry-After when DynamoDB is throttling or unreachable, one log line per request).
  */
 public final class PostsApiHandler implements RequestStreamHandler {
+  /** The Function dimension of this function's metrics. */
+  public static final String FUNCTION = "PostsApi";
+
   private final HttpEndpoint endpoint;
   private final PostsService service;
   private final PostsApiConfig config;
@@ -59,9 +62,6 @@ public final class PostsApiHandler implements RequestStreamHandler {
     this(PostsApiConfig.fromEnvironment(), Log.standardOutput(), Metrics.standardOutput(FUNCTION));
     priming = SnapStartPriming.register(this, metrics);
   }
-
-  /** The Function dimension of this function's metrics. */
-  public static final String FUNCTION = "PostsApi";
 
   private PostsApiHandler(PostsApiConfig config, Log log, Metrics metrics) {
     this(
