@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.kit.metrics.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class LocalContext implements Context {
   private final String functionName;
   private final String requestId = UUID.randomUUID().toString();
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> metricLines = Collections.synchronizedList(new ArrayList<>());
   private final boolean echo;
 
   /** A context for one invocation of {@code functionName}; {@code echo} also prints each log line. */
@@ -65,6 +67,28 @@ public final class LocalContext implements Context {
    */
   public Log log() {
     return Log.to(this::keep, Log.Level.DEBUG, Clock.systemUTC());
+  }
+
+  /**
+   * A function's metrics (its Function dimension {@code function}) whose EMF lines this context
+   * keeps apart from the log lines ({@link #metricLines}), echoed like them when asked to.
+   */
+  public Metrics metrics(String function) {
+    return Metrics.to(
+        line -> {
+          metricLines.add(line);
+          if (echo) {
+            System.out.println(line);
+          }
+        },
+        Metrics.DEFAULT_NAMESPACE,
+        function,
+        Clock.systemUTC());
+  }
+
+  /** Every EMF line written so far through {@link #metrics}. */
+  public List<String> metricLines() {
+    return List.copyOf(metricLines);
   }
 
   /** Every line logged so far. */

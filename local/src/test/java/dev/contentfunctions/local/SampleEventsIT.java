@@ -33,8 +33,11 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -57,6 +60,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * which erases the seeded booking), the bookings, then the seed post's put and delete (the put's S3
  * sequencer is older than the delete's, so after the delete the put is rightly ignored).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleEventsIT {
   /**
    * What a default {@code local/run} (API port 3000) has as SiteUrl, which the post's body, hence
@@ -83,6 +87,8 @@ class SampleEventsIT {
   private static SqsClient sqs;
   private static S3Client s3;
   private static String stackName;
+  /** How much the run had printed before the first sample event. */
+  private static int outputBeforeTheEvents;
 
   /** What each event promises, in the order they run. */
   private static final Map<String, EventCheck> PROMISES = new LinkedHashMap<>();
@@ -136,6 +142,7 @@ class SampleEventsIT {
     // The seed post's body names its neighbours, so its ETag is the final one once all are in.
     run.awaitWhileRunning(
         "every post of content/ is published", START_TIMEOUT, () -> publishedPosts() == posts);
+    outputBeforeTheEvents = run.output().length();
   }
 
   @AfterAll
@@ -158,6 +165,7 @@ class SampleEventsIT {
   }
 
   @TestFactory
+  @Order(1)
   Stream<DynamicTest> everySampleEventDoesWhatItsNameSays() {
     return PROMISES.entrySet().stream()
         .map(
@@ -168,6 +176,43 @@ class SampleEventsIT {
                         promise
                             .getValue()
                             .check(JSON.readTree(EVENTS.resolve(promise.getKey()).toFile()))));
+  }
+
+  /**
+   * Between them the sample events make the functions emit every metric of docs/metrics.md's table
+   * and no other (the run shows each EMF line as {@code metric  <Function>  Name{..}=value ...}).
+   * After the events, whose metric lines may trail their effects by a moment.
+   */
+  @Test
+  @Order(2)
+  void theSampleEventsEmitExactlyTheMetricsOfTheContract() throws Exception {
+    Set<String> contract = new TreeSet<>(dev.contentfunctions.testkit.MetricsContract.rows().keySet());
+    Set<String> emitted = new TreeSet<>();
+    long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+    do {
+      emitted.clear();
+      emitted.addAll(emittedMetricNames(run.output().substring(outputBeforeTheEvents)));
+      if (emitted.equals(contract)) {
+        break;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    assertThat(emitted).as("metric names in the run's output after the sample events").isEqualTo(contract);
+  }
+
+  /** The names of the metric lines of the run's output (FunctionLog's compact form). */
+  static Set<String> emittedMetricNames(String output) {
+    Set<String> names = new TreeSet<>();
+    java.util.regex.Pattern metricLine = java.util.regex.Pattern.compile("  " + FunctionLog.METRIC + "  \\S+  (.*)$");
+    for (String line : output.split("\n")) {
+      java.util.regex.Matcher matcher = metricLine.matcher(line);
+      if (matcher.find()) {
+        for (String metric : matcher.group(1).split("  ")) {
+          names.add(metric.split("[{=]", 2)[0]);
+        }
+      }
+    }
+    return names;
   }
 
   // ------------------------------------------------------------------ the read API

@@ -11,6 +11,7 @@ import dev.contentfunctions.localaws.FunctionDefinition;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
+import dev.contentfunctions.testkit.EmfLines;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * moto, for one invocation of a sample event. Every line must be ONE top-level JSON object with
  * Lambda's keys (timestamp, level, requestId, message), not our JSON escaped into the runtime's
  * {@code {"message": "..."}}; lines under the level must be dropped; and the cold start must print
- * no SLF4J warning.
+ * no SLF4J warning. The function's EMF metric lines (docs/metrics.md) must reach the log as the
+ * top-level EMF documents they are, too: a wrapped one is not extracted.
  *
  * <p>Converted functions only: a typed handler's lines still go through the runtime's wrapping.
  * The others join as issue 11 converts them (one line each in the tests below).
@@ -83,6 +85,20 @@ class RuntimeLogLinesIT {
   }
 
   @Test
+  void notifierMetricsAreOneTopLevelEmfLine() throws Exception {
+    Invocation run = invoke("ConsultationNotifierFunction", "dynamodb-new-consultation.json", "INFO");
+
+    List<String> emf = run.lines().stream().filter(EmfLines::isEmf).toList();
+    assertThat(emf).as("EMF lines among %s", run.lines()).hasSize(1);
+    assertThat(EmfLines.labels(emf)).containsExactly("ColdStart=1.0", "NotificationsSent=1.0", "NotificationsFailed=0.0");
+    assertThat(EmfLines.metrics(emf))
+        .allSatisfy(datum -> {
+          assertThat(datum.namespace()).isEqualTo("ContentFunctions");
+          assertThat(datum.dimensions()).containsEntry("Function", "ConsultationNotifier");
+        });
+  }
+
+  @Test
   void notifierColdStartPrintsNoSlf4jWarning() throws Exception {
     Invocation run = invoke("ConsultationNotifierFunction", "dynamodb-new-consultation.json", "INFO");
 
@@ -95,6 +111,9 @@ class RuntimeLogLinesIT {
     for (String line : run.lines()) {
       if (line.startsWith("SLF4J")) {
         continue; // Not a line of ours: notifierColdStartPrintsNoSlf4jWarning is about these.
+      }
+      if (EmfLines.isEmf(line)) {
+        continue; // A metric line, no log line: notifierMetricsAreOneTopLevelEmfLine is about these.
       }
       JsonNode object;
       try {

@@ -12,6 +12,7 @@ import dev.contentfunctions.kit.aws.AwsClients;
 import dev.contentfunctions.kit.events.HttpApiEvent;
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.kit.metrics.Metrics;
 import dev.contentfunctions.tables.consultations.CoachRepository;
 import dev.contentfunctions.tables.consultations.CoachRepository.AlreadyHandled;
 import dev.contentfunctions.tables.consultations.CoachRepository.Marked;
@@ -49,12 +50,15 @@ public final class CoachApiHandler implements RequestStreamHandler {
   private final CursorCodec cursors;
   private final HttpEndpoint endpoint;
 
+  /** The Function dimension of this function's metrics. */
+  public static final String FUNCTION = "CoachApi";
+
   /** Called by Lambda once per container: the configuration, the client and the log are made here, once. */
   public CoachApiHandler() {
-    this(CoachApiConfig.fromEnvironment(), Clock.systemUTC(), Log.standardOutput());
+    this(CoachApiConfig.fromEnvironment(), Clock.systemUTC(), Log.standardOutput(), Metrics.standardOutput(FUNCTION));
   }
 
-  private CoachApiHandler(CoachApiConfig config, Clock clock, Log log) {
+  private CoachApiHandler(CoachApiConfig config, Clock clock, Log log, Metrics metrics) {
     this(
         new DynamoDbCoachRepository(
             AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(),
@@ -62,12 +66,13 @@ public final class CoachApiHandler implements RequestStreamHandler {
         config.hashingSecret(),
         config.previousHashingSecret(),
         clock,
-        log);
+        log,
+        metrics);
   }
 
   /** @param hashingSecret finds a person's requests by address, and keys the page cursors */
   public CoachApiHandler(CoachRepository repository, String hashingSecret, Clock clock, Log log) {
-    this(repository, hashingSecret, null, clock, log);
+    this(repository, hashingSecret, null, clock, log, Metrics.discarded(FUNCTION));
   }
 
   /**
@@ -75,7 +80,12 @@ public final class CoachApiHandler implements RequestStreamHandler {
    *     the requests hashed with it; cursors are keyed by the current value alone (an old one is a 400)
    */
   public CoachApiHandler(
-      CoachRepository repository, String hashingSecret, String previousHashingSecret, Clock clock, Log log) {
+      CoachRepository repository,
+      String hashingSecret,
+      String previousHashingSecret,
+      Clock clock,
+      Log log,
+      Metrics metrics) {
     this.service =
         new CoachService(
             repository,
@@ -85,7 +95,7 @@ public final class CoachApiHandler implements RequestStreamHandler {
                 : new SaltedHash(previousHashingSecret),
             clock);
     this.cursors = new CursorCodec(hashingSecret);
-    this.endpoint = new HttpEndpoint(this::respond, UNAVAILABLE, log, CoachApiHandler::loggedPath);
+    this.endpoint = new HttpEndpoint(this::respond, UNAVAILABLE, log, CoachApiHandler::loggedPath, metrics);
   }
 
   @Override

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.contentfunctions.http.CursorCodec;
+import dev.contentfunctions.localaws.Json;
+import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.tables.consultations.Consultation;
+import dev.contentfunctions.testkit.EmfLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,22 @@ class CoachHandlerTest {
       bed.seed(c);
       newest.add(0, c.id());
     }
+  }
+
+  @Test
+  void eachRequestIsCountedUnderItsRouteTemplateNeverItsPath() throws Exception {
+    String markHandled = new String(RepoPaths.sampleEvent("coach-mark-handled.json"), StandardCharsets.UTF_8);
+    bed.invoke(new String(RepoPaths.sampleEvent("coach-list-consultations.json"), StandardCharsets.UTF_8));
+    bed.invoke(markHandled);
+
+    List<String> labels = EmfLines.labels(bed.metricLines());
+    assertThat(labels).contains("Answers{Route=GET /coach/consultations,StatusClass=2xx}=1.0");
+    assertThat(labels).anyMatch(label -> label.startsWith("Answers{Route=POST /coach/consultations/{id}/handled,StatusClass="));
+    assertThat(EmfLines.metrics(bed.metricLines()))
+        .allSatisfy(datum -> assertThat(datum.dimensions()).containsEntry("Function", "CoachApi"));
+    String id = Json.MAPPER.readTree(markHandled).path("pathParameters").path("id").asText();
+    assertThat(id).isNotBlank();
+    assertThat(bed.metricLines()).noneMatch(line -> line.contains(id));
   }
 
   @Test

@@ -70,6 +70,7 @@ final class CoachTestBed {
   private final AtomicLong sequence = new AtomicLong();
   private final List<String> personalValues = Collections.synchronizedList(new ArrayList<>());
   private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> metricLines = Collections.synchronizedList(new ArrayList<>());
 
   /** On moto, a fresh table. */
   CoachTestBed() {
@@ -130,7 +131,11 @@ final class CoachTestBed {
             return now;
           }
         };
-    return new CoachApiHandler(repository, secret, clock, Log.to(logLines::add, Log.Level.DEBUG, Clock.systemUTC()));
+    return new CoachApiHandler(
+        repository, secret, null, clock, Log.to(logLines::add, Log.Level.DEBUG, Clock.systemUTC()),
+        dev.contentfunctions.kit.metrics.Metrics.to(
+            metricLines::add, dev.contentfunctions.kit.metrics.Metrics.DEFAULT_NAMESPACE, CoachApiHandler.FUNCTION,
+            Clock.systemUTC()));
   }
 
   // ------------------------------------------------------------------ data
@@ -274,6 +279,13 @@ final class CoachTestBed {
       if (value != null) {
         personalValues.add(value);
       }
+    }
+  }
+
+  /** Every EMF line the handlers wrote so far. */
+  List<String> metricLines() {
+    synchronized (metricLines) {
+      return List.copyOf(metricLines);
     }
   }
 

@@ -7,6 +7,8 @@ import dev.contentfunctions.kit.events.MalformedEventException;
 import dev.contentfunctions.kit.events.RecordBatch;
 import dev.contentfunctions.kit.events.StreamChange;
 import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.kit.metrics.Metric;
+import dev.contentfunctions.kit.metrics.Metrics;
 import dev.contentfunctions.kit.aws.AwsClients;
 import dev.contentfunctions.tables.consultations.Consultation;
 import dev.contentfunctions.tables.consultations.ConsultationMapper;
@@ -41,15 +43,24 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class ConsultationNotifierHandler implements RequestStreamHandler {
   private final CoachNotifier notifier;
   private final Log log;
+  private final Metrics metrics;
+
+  /** The Function dimension of this function's metrics. */
+  public static final String FUNCTION = "ConsultationNotifier";
 
   /** Called by Lambda once per container: the SNS client is built here, once. */
   public ConsultationNotifierHandler() {
-    this(fromEnvironment(NotifierConfig.fromEnvironment()), Log.standardOutput());
+    this(fromEnvironment(NotifierConfig.fromEnvironment()), Log.standardOutput(), Metrics.standardOutput(FUNCTION));
   }
 
   public ConsultationNotifierHandler(CoachNotifier notifier, Log log) {
+    this(notifier, log, Metrics.discarded(FUNCTION));
+  }
+
+  public ConsultationNotifierHandler(CoachNotifier notifier, Log log, Metrics metrics) {
     this.notifier = notifier;
     this.log = log;
+    this.metrics = metrics;
   }
 
   private static CoachNotifier fromEnvironment(NotifierConfig config) {
@@ -61,20 +72,25 @@ public final class ConsultationNotifierHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
     Log log = this.log.forRequest(context.getAwsRequestId());
-    RecordBatch<StreamChange> batch;
+    Metrics.Invocation metrics = this.metrics.start();
     try {
-      batch = StreamChange.read(event);
-    } catch (MalformedEventException e) {
-      // Nothing in it can be named for a retry, and a retry would read the same bytes.
-      log.error("batch.malformed", "reason", e.getMessage());
-      new BatchResponse(List.of()).write(out);
-      return;
+      RecordBatch<StreamChange> batch;
+      try {
+        batch = StreamChange.read(event);
+      } catch (MalformedEventException e) {
+        // Nothing in it can be named for a retry, and a retry would read the same bytes.
+        log.error("batch.malformed", "reason", e.getMessage());
+        new BatchResponse(List.of()).write(out);
+        return;
+      }
+      new BatchResponse(notifyCoach(batch, log, metrics)).write(out);
+    } finally {
+      metrics.flush();
     }
-    new BatchResponse(notifyCoach(batch, log)).write(out);
   }
 
   /** The sequence numbers Lambda should retry from: none, or the first whose publish failed. */
-  private List<String> notifyCoach(RecordBatch<StreamChange> batch, Log log) {
+  private List<String> notifyCoach(RecordBatch<StreamChange> batch, Log log, Metrics.Invocation metrics) {
     List<String> failures = new ArrayList<>();
     int notified = 0;
     int skipped = 0;
@@ -114,6 +130,11 @@ public final class ConsultationNotifierHandler implements RequestStreamHandler {
         failures.add(change.sequenceNumber());
         break;
       }
+    }
+    if (notified + failures.size() > 0) {
+      // Both, zero included, whenever a request was tried: their sum is the attempts.
+      metrics.count(Metric.NOTIFICATIONS_SENT, notified);
+      metrics.count(Metric.NOTIFICATIONS_FAILED, failures.size());
     }
     log.info(
         "batch.done",

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.testkit.EmfLines;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.StreamInvocation;
 import dev.contentfunctions.notifier.NotifierTestBed.Notification;
@@ -57,6 +58,9 @@ class ConsultationNotifierHandlerIT {
         .anySatisfy(
             line -> assertThat(line).contains("\"message\":\"consultation.notified\"", SAMPLE_ID))
         .allSatisfy(line -> assertThat(line).doesNotContain(SAMPLE_PERSONAL_DATA));
+    assertThat(EmfLines.labels(context.metricLines()))
+        .containsExactly("ColdStart=1.0", "NotificationsSent=1.0", "NotificationsFailed=0.0");
+    assertThat(context.metricLines()).singleElement().asString().doesNotContain(SAMPLE_PERSONAL_DATA).doesNotContain(SAMPLE_ID);
   }
 
   @Test
@@ -96,7 +100,9 @@ class ConsultationNotifierHandlerIT {
                 ConsultationMapper.toItem(after)));
     LocalContext context = new LocalContext("ConsultationNotifierFunction");
     ConsultationNotifierHandler handler =
-        new ConsultationNotifierHandler(new CoachNotifier(throttledFor(failing.id()), bed.topicArn), context.log());
+        new ConsultationNotifierHandler(
+            new CoachNotifier(throttledFor(failing.id()), bed.topicArn), context.log(),
+            context.metrics(ConsultationNotifierHandler.FUNCTION));
 
     StreamsEventResponse response = StreamInvocation.stream(handler, event, context);
 
@@ -116,6 +122,8 @@ class ConsultationNotifierHandlerIT {
                 assertThat(line)
                     .doesNotContain(
                         "Sam Sample", "sam@example.com", "Alex Example", "alex@example.com"));
+    assertThat(EmfLines.labels(context.metricLines()))
+        .containsExactly("ColdStart=1.0", "NotificationsSent=1.0", "NotificationsFailed=1.0");
   }
 
   @Test

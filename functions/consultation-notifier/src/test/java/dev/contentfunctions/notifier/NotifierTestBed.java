@@ -49,7 +49,8 @@ final class NotifierTestBed {
 
   /** The handler as Lambda builds it, logging into {@code context}'s lines. */
   ConsultationNotifierHandler handler(LocalContext context) {
-    return new ConsultationNotifierHandler(new CoachNotifier(SNS, topicArn), context.log());
+    return new ConsultationNotifierHandler(
+        new CoachNotifier(SNS, topicArn), context.log(), context.metrics(ConsultationNotifierHandler.FUNCTION));
   }
 
   /** What reached the coach so far, as the e-mail subscription would show it. */

@@ -12,6 +12,8 @@ import dev.contentfunctions.kit.aws.AwsClients;
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.kit.json.JsonWriter;
 import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.kit.metrics.Metric;
+import dev.contentfunctions.kit.metrics.Metrics;
 import dev.contentfunctions.tables.consultations.BookingRepository;
 import dev.contentfunctions.tables.consultations.DynamoDbBookingRepository;
 import dev.contentfunctions.tables.consultations.SaltedHash;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -37,6 +40,9 @@ public final class ConsultationsHandler implements RequestStreamHandler {
   static final int MAX_BODY_BYTES = 16 * 1024;
   static final String ACCEPTED = "application/json or application/x-www-form-urlencoded (UTF-8)";
 
+  /** The Function dimension of this function's metrics. */
+  public static final String FUNCTION = "Consultations";
+
   private final BookingService service;
   private final String thankYouUrl;
   private final String originVerify;
@@ -44,11 +50,11 @@ public final class ConsultationsHandler implements RequestStreamHandler {
 
   /** Called by Lambda once per container: the client and everything else are built here, once. */
   public ConsultationsHandler() {
-    this(fromEnvironment(ConsultationsConfig.fromEnvironment()), Log.standardOutput());
+    this(fromEnvironment(ConsultationsConfig.fromEnvironment()), Log.standardOutput(), Metrics.standardOutput(FUNCTION));
   }
 
-  private ConsultationsHandler(Wiring wiring, Log log) {
-    this(wiring.config(), wiring.repository(), Clock.systemUTC(), log);
+  private ConsultationsHandler(Wiring wiring, Log log, Metrics metrics) {
+    this(wiring.config(), wiring.repository(), Clock.systemUTC(), log, metrics);
   }
 
   private record Wiring(ConsultationsConfig config, BookingRepository repository) {}
@@ -59,12 +65,16 @@ public final class ConsultationsHandler implements RequestStreamHandler {
   }
 
   ConsultationsHandler(ConsultationsConfig config, BookingRepository repository, Clock clock, Log log) {
+    this(config, repository, clock, log, Metrics.discarded(FUNCTION));
+  }
+
+  ConsultationsHandler(ConsultationsConfig config, BookingRepository repository, Clock clock, Log log, Metrics metrics) {
     this.service = new BookingService(repository, new SaltedHash(config.hashingSecret()), config.retention(), clock);
     this.thankYouUrl = config.thankYouUrl();
     this.originVerify = config.originVerify();
     this.endpoint =
         new HttpEndpoint(
-            this::respond, "Your request could not be saved just now; please send it again in a few seconds.", log);
+            this::respond, "Your request could not be saved just now; please send it again in a few seconds.", log, metrics);
   }
 
   @Override
@@ -74,6 +84,7 @@ public final class ConsultationsHandler implements RequestStreamHandler {
 
   private HttpApiResponse respond(HttpRequest request, Log log) {
     boolean browserForm = isBrowserForm(request);
+    boolean counted = false;
     try {
       if (!request.method().equals("POST")) {
         throw HttpRequest.methodNotAllowed(request.method(), "POST");
@@ -87,12 +98,55 @@ public final class ConsultationsHandler implements RequestStreamHandler {
               request.header(ClientAddress.VIEWER_ADDRESS),
               request.header(ClientAddress.ORIGIN_VERIFY),
               originVerify);
-      Result result = service.submit(new BookingService.Submission(fields, address, idempotencyKey(request)));
+      BookingService.Submission submission = new BookingService.Submission(fields, address, idempotencyKey(request));
+      Result result;
+      try {
+        result = service.submit(submission);
+      } catch (SdkException e) {
+        counted = count(request.metrics(), Metric.BOOKINGS_UNAVAILABLE, null);
+        throw e;
+      }
+      counted = count(request.metrics(), result);
       return answer(result, form, log);
     } catch (ApiException e) {
+      if (!counted && request.method().equals("POST")) {
+        // The request could not be read as a booking (body, type, size, Idempotency-Key).
+        count(request.metrics(), Metric.BOOKINGS_REFUSED, "validation");
+      }
       log.info("consultation.refused", "status", e.status(), "fields", fieldNames(e));
       return browserForm ? errorPage(e) : Responses.problem(e, request.requestId());
     }
+  }
+
+  /**
+   * A booking's outcome in the metrics: every decided booking writes BookingsRecorded,
+   * BookingsDuplicate and BookingsUnavailable (0 or 1, so that their averages are rates), and a
+   * refused one BookingsRefused by its reason.
+   */
+  private static boolean count(Metrics.Invocation metrics, Result result) {
+    if (result instanceof Result.Recorded) {
+      return count(metrics, Metric.BOOKINGS_RECORDED, null);
+    } else if (result instanceof Result.Repeated) {
+      return count(metrics, Metric.BOOKINGS_DUPLICATE, null);
+    } else if (result instanceof Result.Busy) {
+      return count(metrics, Metric.BOOKINGS_UNAVAILABLE, null);
+    } else if (result instanceof Result.HoneypotIgnored) {
+      return count(metrics, Metric.BOOKINGS_REFUSED, "honeypot");
+    } else if (result instanceof Result.Limited) {
+      return count(metrics, Metric.BOOKINGS_REFUSED, "rate-limit");
+    }
+    // Invalid fields, or an Idempotency-Key reused for other data: the client's to fix.
+    return count(metrics, Metric.BOOKINGS_REFUSED, "validation");
+  }
+
+  private static boolean count(Metrics.Invocation metrics, Metric outcome, String reason) {
+    for (Metric metric : List.of(Metric.BOOKINGS_RECORDED, Metric.BOOKINGS_DUPLICATE, Metric.BOOKINGS_UNAVAILABLE)) {
+      metrics.count(metric, metric == outcome ? 1 : 0);
+    }
+    if (outcome == Metric.BOOKINGS_REFUSED) {
+      metrics.count(Metric.BOOKINGS_REFUSED, reason);
+    }
+    return true;
   }
 
   /** The result as the visitor reads it; a refusal is an {@link ApiException} for {@link #respond}. */

@@ -60,7 +60,13 @@ final class BookingTestBed {
         new ConsultationsConfig(table, thankYouUrl, Duration.ofDays(30), SECRET, ORIGIN_VERIFY),
         new DynamoDbBookingRepository(client, table),
         Clock.systemUTC(),
-        logStream.log());
+        logStream.log(),
+        logStream.metrics(ConsultationsHandler.FUNCTION));
+  }
+
+  /** Every EMF line the handlers wrote so far. */
+  List<String> metricLines() {
+    return logStream.metricLines();
   }
 
   /** Every line the handlers logged so far. */

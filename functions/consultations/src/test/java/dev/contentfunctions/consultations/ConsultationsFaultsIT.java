@@ -86,6 +86,12 @@ class ConsultationsFaultsIT {
     String id = body(retry).path("id").asText();
     assertThat(body(again).path("id").asText()).isEqualTo(id);
     assertThat(bed.requestsOf(EMAIL)).singleElement().extracting(Consultation::id).isEqualTo(id);
+    List<String> lines = bed.metricLines();
+    assertThat(lines).hasSize(3);
+    assertThat(dev.contentfunctions.testkit.EmfLines.labels(lines.subList(0, 1)))
+        .contains("BookingsUnavailable=1.0", "BookingsRecorded=0.0", "Answers{Route=POST /consultations,StatusClass=5xx}=1.0");
+    assertThat(dev.contentfunctions.testkit.EmfLines.labels(lines.subList(1, 2))).contains("BookingsRecorded=1.0");
+    assertThat(dev.contentfunctions.testkit.EmfLines.labels(lines.subList(2, 3))).contains("BookingsDuplicate=1.0");
   }
 
   @Test

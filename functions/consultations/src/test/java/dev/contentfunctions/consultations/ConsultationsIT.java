@@ -45,6 +45,35 @@ class ConsultationsIT {
   }
 
   @Test
+  void eachBookingIsCountedByItsOutcomeAndARefusalByItsReasonInTheRequestsEmfLine() {
+    int before = bed.metricLines().size();
+    String email = email("counted");
+    String body = valid(name("Counted Person"), email, "Counted.");
+    bed.send(json(body).header("Idempotency-Key", "k-metrics").sourceIp("198.51.100.60").build());
+    bed.send(json(body).header("Idempotency-Key", "k-metrics").sourceIp("198.51.100.60").build());
+    bed.send(json(body.replace("}", ",\"website\":\"http://spam.example\"}")).sourceIp("198.51.100.61").build());
+    bed.send(json("{\"name\":\"\"}").sourceIp("198.51.100.62").build());
+    bed.send(json("{not json").sourceIp("198.51.100.62").build());
+    String eager = email("counted.eager");
+    for (int i = 0; i <= BookingService.MAX_PER_EMAIL; i++) {
+      bed.send(json(valid(name("Counted Eager"), eager, "Message " + i)).sourceIp("198.18.1." + i).build());
+    }
+
+    List<String> all = bed.metricLines();
+    List<String> lines = all.subList(before, all.size());
+    assertThat(lines).hasSize(5 + BookingService.MAX_PER_EMAIL + 1);
+    List<String> perRequest = lines.stream().map(line -> String.join(" ", dev.contentfunctions.testkit.EmfLines.labels(List.of(line)))).toList();
+    String answered = "Answers{Route=POST /consultations,StatusClass=";
+    assertThat(perRequest.get(0)).contains("BookingsRecorded=1.0", "BookingsDuplicate=0.0", "BookingsUnavailable=0.0", answered + "2xx}=1.0");
+    assertThat(perRequest.get(1)).contains("BookingsRecorded=0.0", "BookingsDuplicate=1.0", answered + "2xx}=1.0");
+    assertThat(perRequest.get(2)).contains("BookingsRecorded=0.0", "BookingsRefused{Reason=honeypot}=1.0", answered + "2xx}=1.0");
+    assertThat(perRequest.get(3)).contains("BookingsRefused{Reason=validation}=1.0", answered + "4xx}=1.0");
+    assertThat(perRequest.get(4)).contains("BookingsRefused{Reason=validation}=1.0", answered + "4xx}=1.0");
+    assertThat(perRequest.get(lines.size() - 1)).contains("BookingsRefused{Reason=rate-limit}=1.0", answered + "4xx}=1.0");
+    assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(personalData.toArray(String[]::new)).doesNotContain("198."));
+  }
+
+  @Test
   void jsonSubmissionIsRecordedOnceWithItsId() {
     String email = email("ada.lovelace");
     APIGatewayV2HTTPResponse response =

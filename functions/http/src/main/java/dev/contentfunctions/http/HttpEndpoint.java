@@ -5,6 +5,8 @@ import dev.contentfunctions.kit.events.HttpApiEvent;
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.kit.events.MalformedEventException;
 import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.kit.metrics.Metric;
+import dev.contentfunctions.kit.metrics.Metrics;
 import dev.contentfunctions.kit.aws.AwsErrors;
 import dev.contentfunctions.http.ApiException;
 import java.io.IOException;
@@ -20,9 +22,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  * trouble to a 503 with {@code Retry-After}, anything else to a 500 with the request id, and write
  * the response back. One log line per request with what an operator needs: method, path, status,
  * and for a failure the error's type or AWS error code, never an exception's message (it can echo
- * input).
+ * input). And one EMF line per request ({@link Metrics}): {@code Answers} by route and status class,
+ * {@code Latency} by route, with whatever the routes recorded through {@link HttpRequest#metrics()}.
+ * The route is API Gateway's route key, a template path of template.yaml, never the raw path.
  */
 public final class HttpEndpoint {
+  /** The Route of a request whose event names none (a malformed or hand-written one). */
+  public static final String NO_ROUTE = "none";
+
   /**
    * Seconds a client should wait before retrying when a dependency is throttling or unreachable:
    * the SDK has already retried three times within the call, so a blip is over by then.
@@ -39,6 +46,7 @@ public final class HttpEndpoint {
   private final String unavailableDetail;
   private final Log log;
   private final UnaryOperator<String> loggedPath;
+  private final Metrics metrics;
 
   /**
    * @param unavailableDetail what a visitor reads when the function's dependency is down, in the
@@ -53,10 +61,21 @@ public final class HttpEndpoint {
    *     URLs can carry personal data (an e-mail address) logs its route's template instead
    */
   public HttpEndpoint(Routes routes, String unavailableDetail, Log log, UnaryOperator<String> loggedPath) {
+    this(routes, unavailableDetail, log, loggedPath, Metrics.discarded("none"));
+  }
+
+  /** @param metrics the function's metrics, built once per container */
+  public HttpEndpoint(Routes routes, String unavailableDetail, Log log, Metrics metrics) {
+    this(routes, unavailableDetail, log, UnaryOperator.identity(), metrics);
+  }
+
+  public HttpEndpoint(
+      Routes routes, String unavailableDetail, Log log, UnaryOperator<String> loggedPath, Metrics metrics) {
     this.routes = routes;
     this.unavailableDetail = unavailableDetail;
     this.log = log;
     this.loggedPath = loggedPath;
+    this.metrics = metrics;
   }
 
   public void handle(InputStream event, OutputStream out, Context context) throws IOException {
@@ -64,14 +83,48 @@ public final class HttpEndpoint {
   }
 
   HttpApiResponse respond(InputStream json, String lambdaRequestId) throws IOException {
-    HttpApiEvent event;
+    long started = System.nanoTime();
+    Metrics.Invocation invocation = metrics.start();
+    String route = NO_ROUTE;
+    HttpApiResponse response = null;
     try {
-      event = HttpApiEvent.read(json);
-    } catch (MalformedEventException e) {
-      log.forRequest(lambdaRequestId).warn("request.malformed", "reason", e.getMessage());
-      return Responses.problem(new ApiException.BadRequest("The request could not be read."), lambdaRequestId);
+      HttpApiEvent event;
+      try {
+        event = HttpApiEvent.read(json);
+      } catch (MalformedEventException e) {
+        log.forRequest(lambdaRequestId).warn("request.malformed", "reason", e.getMessage());
+        response = Responses.problem(new ApiException.BadRequest("The request could not be read."), lambdaRequestId);
+        return response;
+      }
+      if (event.routeKey() != null) {
+        route = event.routeKey();
+      }
+      response = respond(new HttpRequest(event, lambdaRequestId, invocation));
+      return response;
+    } finally {
+      // An Error (out of memory) leaves no response: Lambda reports the failure, not us.
+      if (response != null) {
+        invocation.count(Metric.ANSWERS, route, statusClass(response.statusCode()));
+        invocation.milliseconds(Metric.LATENCY, (System.nanoTime() - started) / 1e6, route);
+      }
+      invocation.flush();
     }
-    HttpRequest request = new HttpRequest(event, lambdaRequestId);
+  }
+
+  /** {@code 2xx} ... {@code 5xx}; anything outside 200-599 counts as {@code 5xx}. */
+  static String statusClass(int status) {
+    // Constants, not concatenation: no string-concat bootstrap in a cold start's path.
+    if (status >= 200 && status < 300) {
+      return "2xx";
+    } else if (status >= 300 && status < 400) {
+      return "3xx";
+    } else if (status >= 400 && status < 500) {
+      return "4xx";
+    }
+    return "5xx";
+  }
+
+  private HttpApiResponse respond(HttpRequest request) {
     Log requestLog = log.forRequest(request.requestId());
     HttpApiResponse response;
     String error = null;

@@ -2,6 +2,7 @@ package dev.contentfunctions.http;
 
 import dev.contentfunctions.kit.events.HttpApiEvent;
 import dev.contentfunctions.http.ApiException;
+import dev.contentfunctions.kit.metrics.Metrics;
 import java.util.Map;
 
 /**
@@ -11,11 +12,28 @@ import java.util.Map;
 public final class HttpRequest {
   private final HttpApiEvent event;
   private final String requestId;
+  private final Metrics.Invocation metrics;
   private Query query;
 
   public HttpRequest(HttpApiEvent event, String lambdaRequestId) {
+    this(event, lambdaRequestId, Metrics.discarded("none").start());
+  }
+
+  /** @param metrics what this invocation records; {@link HttpEndpoint} writes it with the answer */
+  public HttpRequest(HttpApiEvent event, String lambdaRequestId, Metrics.Invocation metrics) {
     this.event = event;
     this.requestId = event.requestId() != null ? event.requestId() : lambdaRequestId;
+    this.metrics = metrics;
+  }
+
+  /** The invocation's metrics, for a route's business figures (a booking recorded, refused). */
+  public Metrics.Invocation metrics() {
+    return metrics;
+  }
+
+  /** The route API Gateway matched ({@code ANY /posts/{slug}}, {@code $default}), or null. */
+  public String routeKey() {
+    return event.routeKey();
   }
 
   /** API Gateway's request id (what a visitor can quote), else Lambda's. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.kit.metrics.Metric;
+import dev.contentfunctions.kit.metrics.Metrics;
+import dev.contentfunctions.testkit.EmfLines;
 import dev.contentfunctions.http.ApiException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -98,6 +101,76 @@ class HttpEndpointTest {
         .startsWith("{\"statusCode\":201,\"headers\":{")
         .contains("\"Cache-Control\":\"no-store\"")
         .endsWith("\"body\":\"{\\\"id\\\":\\\"x\\\"}\",\"isBase64Encoded\":false}");
+  }
+
+  private final java.util.List<String> emitted = new java.util.ArrayList<>();
+  private final Metrics metrics = Metrics.to(emitted::add, "ContentFunctions", "PostsApi", Clock.systemUTC());
+  private static final String ROUTED =
+      "{\"routeKey\":\"ANY /posts/{slug}\",\"rawPath\":\"/posts/a-post\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}";
+
+  @Test
+  void eachRequestIsOneEmfLineOfAnswersByRouteAndStatusClassAndLatencyByRoute() throws Exception {
+    HttpEndpoint endpoint = new HttpEndpoint((request, log) -> Responses.json(200, "{}"), "Unavailable.", log, metrics);
+
+    endpoint.respond(event(ROUTED), "l");
+    endpoint.respond(event(ROUTED), "l");
+
+    assertThat(emitted).hasSize(2);
+    assertThat(EmfLines.labels(emitted))
+        .filteredOn(label -> !label.startsWith("Latency"))
+        .containsExactly(
+            "ColdStart=1.0", "Answers{Route=ANY /posts/{slug},StatusClass=2xx}=1.0",
+            "Answers{Route=ANY /posts/{slug},StatusClass=2xx}=1.0");
+    assertThat(EmfLines.metrics(emitted))
+        .filteredOn(datum -> datum.name().equals("Latency"))
+        .hasSize(2)
+        .allSatisfy(datum -> {
+          assertThat(datum.unit()).isEqualTo("Milliseconds");
+          assertThat(datum.dimensions()).containsExactly(
+              java.util.Map.entry("Function", "PostsApi"), java.util.Map.entry("Route", "ANY /posts/{slug}"));
+          assertThat(datum.sum()).isBetween(0.0, 10_000.0);
+        });
+    assertThat(String.join("\n", emitted)).doesNotContain("/posts/a-post");
+  }
+
+  @Test
+  void theStatusClassIsTheProblemsAndTheRoutesOwnFiguresShareTheLine() throws Exception {
+    new HttpEndpoint(
+            (request, log) -> {
+              request.metrics().count(Metric.BOOKINGS_REFUSED, "validation");
+              throw new ApiException.BadRequest("no");
+            },
+            "Unavailable.", log, metrics)
+        .respond(event(ROUTED), "l");
+    new HttpEndpoint((request, log) -> { throw SdkClientException.create("down"); }, "Unavailable.", log, metrics)
+        .respond(event(ROUTED), "l");
+    new HttpEndpoint((request, log) -> Responses.redirect(301, "/posts/b", "public"), "Unavailable.", log, metrics)
+        .respond(event(ROUTED), "l");
+
+    assertThat(emitted).hasSize(3);
+    assertThat(EmfLines.labels(java.util.List.of(emitted.get(0))))
+        .contains("BookingsRefused{Reason=validation}=1.0", "Answers{Route=ANY /posts/{slug},StatusClass=4xx}=1.0");
+    assertThat(EmfLines.labels(java.util.List.of(emitted.get(1)))).contains("Answers{Route=ANY /posts/{slug},StatusClass=5xx}=1.0");
+    assertThat(EmfLines.labels(java.util.List.of(emitted.get(2)))).contains("Answers{Route=ANY /posts/{slug},StatusClass=3xx}=1.0");
+  }
+
+  @Test
+  void aMalformedEventOrOneWithoutARouteKeyIsCountedUnderNoRoute() throws Exception {
+    HttpEndpoint endpoint = new HttpEndpoint((request, log) -> Responses.json(200, "{}"), "Unavailable.", log, metrics);
+
+    endpoint.respond(event("{\"rawPath\":7}"), "l");
+    endpoint.respond(event(GET), "l");
+
+    assertThat(EmfLines.labels(emitted))
+        .contains("Answers{Route=none,StatusClass=4xx}=1.0", "Answers{Route=none,StatusClass=2xx}=1.0");
+  }
+
+  @Test
+  void statusClassesAreTheHundreds() {
+    assertThat(HttpEndpoint.statusClass(200)).isEqualTo("2xx");
+    assertThat(HttpEndpoint.statusClass(304)).isEqualTo("3xx");
+    assertThat(HttpEndpoint.statusClass(429)).isEqualTo("4xx");
+    assertThat(HttpEndpoint.statusClass(503)).isEqualTo("5xx");
   }
 
   private HttpEndpoint endpoint(HttpEndpoint.Routes routes) {

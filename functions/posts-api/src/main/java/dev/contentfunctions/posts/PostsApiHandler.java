@@ -10,6 +10,7 @@ import dev.contentfunctions.http.Responses;
 import dev.contentfunctions.kit.aws.AwsClients;
 import dev.contentfunctions.kit.events.HttpApiResponse;
 import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.kit.metrics.Metrics;
 import dev.contentfunctions.posts.PostsService.Found;
 import dev.contentfunctions.posts.PostsService.Lookup;
 import dev.contentfunctions.posts.PostsService.Moved;
@@ -38,12 +39,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * problems, 503 with Retry-After when DynamoDB is throttling or unreachable, one log line per request).
  */
 public final class PostsApiHandler implements RequestStreamHandler {
+  /** The Function dimension of this function's metrics. */
+  public static final String FUNCTION = "PostsApi";
+
   private final HttpEndpoint endpoint;
   private final PostsService service;
   private final PostsApiConfig config;
   private final ListingCursors cursors;
   private final PreviewAccess preview;
   private final Pages pages;
+  private final Metrics metrics;
 
   /** Held only to keep the SnapStart hook registered (CRaC holds it weakly); null in tests. */
   @SuppressWarnings("unused")
@@ -54,27 +59,33 @@ public final class PostsApiHandler implements RequestStreamHandler {
    * With SnapStart (template.yaml) this runs once per published version, and priming runs after it.
    */
   public PostsApiHandler() {
-    this(PostsApiConfig.fromEnvironment(), Log.standardOutput());
-    priming = SnapStartPriming.register(this);
+    this(PostsApiConfig.fromEnvironment(), Log.standardOutput(), Metrics.standardOutput(FUNCTION));
+    priming = SnapStartPriming.register(this, metrics);
   }
 
-  private PostsApiHandler(PostsApiConfig config, Log log) {
+  private PostsApiHandler(PostsApiConfig config, Log log, Metrics metrics) {
     this(
         config,
         new DynamoDbPostRepository(
             AwsClients.configure(DynamoDbClient.builder(), AwsClients.Timeouts.INTERACTIVE).build(), config.postsTable()),
         Clock.systemUTC(),
-        log);
+        log,
+        metrics);
   }
 
   public PostsApiHandler(PostsApiConfig config, PostRepository posts, Clock clock, Log log) {
+    this(config, posts, clock, log, Metrics.discarded(FUNCTION));
+  }
+
+  public PostsApiHandler(PostsApiConfig config, PostRepository posts, Clock clock, Log log, Metrics metrics) {
     this.config = config;
+    this.metrics = metrics;
     this.service = new PostsService(posts, clock);
     this.cursors = new ListingCursors(config.hashingSecret());
     this.preview = new PreviewAccess(config.previewToken());
     this.pages = new Pages(config, service, cursors, preview);
     this.endpoint =
-        new HttpEndpoint(this::respond, "The blog is briefly unavailable; please try again in a few seconds.", log);
+        new HttpEndpoint(this::respond, "The blog is briefly unavailable; please try again in a few seconds.", log, metrics);
   }
 
   @Override

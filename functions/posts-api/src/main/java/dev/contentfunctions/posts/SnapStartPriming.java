@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.contentfunctions.kit.json.JsonReader;
 import dev.contentfunctions.kit.json.JsonWriter;
+import dev.contentfunctions.kit.metrics.Metrics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,9 +46,11 @@ final class SnapStartPriming implements Resource {
           new String[] {"/", ""});
 
   private final RequestStreamHandler handler;
+  private final Metrics metrics;
 
-  private SnapStartPriming(RequestStreamHandler handler) {
+  private SnapStartPriming(RequestStreamHandler handler, Metrics metrics) {
     this.handler = handler;
+    this.metrics = metrics;
   }
 
   /**
@@ -55,14 +58,22 @@ final class SnapStartPriming implements Resource {
    * holds registered resources weakly.
    */
   static SnapStartPriming register(RequestStreamHandler handler) {
-    SnapStartPriming priming = new SnapStartPriming(handler);
+    return register(handler, Metrics.discarded(PostsApiHandler.FUNCTION));
+  }
+
+  /**
+   * The same, the priming requests left out of the handler's {@code metrics}: they are no visitor's,
+   * and the cold start is the first request after a restore, not a priming one before the snapshot.
+   */
+  static SnapStartPriming register(RequestStreamHandler handler, Metrics metrics) {
+    SnapStartPriming priming = new SnapStartPriming(handler, metrics);
     Core.getGlobalContext().register(priming);
     return priming;
   }
 
   @Override
   public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
-    prime();
+    metrics.unrecorded(this::prime);
   }
 
   @Override

@@ -6,10 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contentfunctions.localaws.Json;
 import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.testkit.EmfLines;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.StreamInvocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,6 +38,32 @@ class ApiSampleEventsIT {
 
   private APIGatewayV2HTTPResponse sample(String name) {
     return handle(new String(RepoPaths.sampleEvent(name), StandardCharsets.UTF_8));
+  }
+
+  /** Each sample is one EMF line: its answer by API Gateway's route key and status class, its latency. */
+  @Test
+  void eachSampleIsCountedUnderItsRouteAndStatusClass() {
+    Map<String, String> routes = new java.util.LinkedHashMap<>();
+    routes.put("api-list-posts.json", "Answers{Route=ANY /posts,StatusClass=2xx}=1.0");
+    routes.put("api-get-post.json", "Answers{Route=ANY /posts/{slug},StatusClass=2xx}=1.0");
+    routes.put("api-related-posts.json", "Answers{Route=ANY /posts/{slug}/related,StatusClass=2xx}=1.0");
+    routes.put("api-tags.json", "Answers{Route=ANY /tags,StatusClass=2xx}=1.0");
+    routes.put("api-feed.json", "Answers{Route=ANY /feed.xml,StatusClass=2xx}=1.0");
+    routes.put("api-sitemap.json", "Answers{Route=ANY /sitemap.xml,StatusClass=2xx}=1.0");
+    routes.put("page-get-post.json", "Answers{Route=$default,StatusClass=2xx}=1.0");
+    routes.forEach((event, answer) -> {
+      int before = blog.logs.metricLines().size();
+      sample(event);
+      List<String> lines = blog.logs.metricLines().subList(before, blog.logs.metricLines().size());
+      assertThat(lines).as(event).hasSize(1);
+      assertThat(EmfLines.labels(lines)).as(event).contains(answer).anyMatch(label -> label.startsWith("Latency{Route="));
+      assertThat(EmfLines.metrics(lines)).as(event).allSatisfy(datum -> assertThat(datum.dimensions()).containsEntry("Function", "PostsApi"));
+      assertThat(lines.get(0)).as(event).doesNotContain("how-to-rebuild");
+    });
+    int before = blog.logs.metricLines().size();
+    handle(new String(RepoPaths.sampleEvent("api-get-post.json"), StandardCharsets.UTF_8).replace("how-to-rebuild", "no-such-post"));
+    assertThat(EmfLines.labels(blog.logs.metricLines().subList(before, blog.logs.metricLines().size())))
+        .contains("Answers{Route=ANY /posts/{slug},StatusClass=4xx}=1.0");
   }
 
   @Test

@@ -87,7 +87,9 @@ final class BlogTestBed {
             return time.get();
           }
         };
-    return new PostsApiHandler(config(table, PREVIEW_TOKEN), new DynamoDbPostRepository(moto.dynamoDb(), table), clock, log);
+    return new PostsApiHandler(
+        config(table, PREVIEW_TOKEN), new DynamoDbPostRepository(moto.dynamoDb(), table), clock, log,
+        logs.metrics(PostsApiHandler.FUNCTION));
   }
 
   static PostsApiConfig config(String table, String previewToken) {

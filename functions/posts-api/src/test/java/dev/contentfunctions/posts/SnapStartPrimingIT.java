@@ -41,6 +41,27 @@ class SnapStartPrimingIT {
     assertThat(SnapStartPriming.register(handler).prime()).containsOnly(503);
   }
 
+  @Test
+  void primingIsNoVisitorsRequestSoItRecordsNoMetricAndLeavesTheColdStartToTheFirstAfterTheRestore()
+      throws IOException {
+    LocalContext logs = new LocalContext("PostsApiFunction");
+    dev.contentfunctions.kit.metrics.Metrics metrics = logs.metrics(PostsApiHandler.FUNCTION);
+    PostsApiHandler handler =
+        new PostsApiHandler(
+            BlogTestBed.config("posts", null),
+            new DynamoDbPostRepository(MotoServer.shared().unreachableDynamoDb(), "posts"),
+            Clock.systemUTC(),
+            logs.log(),
+            metrics);
+
+    SnapStartPriming.register(handler, metrics).beforeCheckpoint(null);
+    assertThat(logs.metricLines()).isEmpty();
+
+    BlogTestBed.invoke(handler, dev.contentfunctions.localaws.HttpApiRequest.of("GET", "/tags").build());
+    assertThat(dev.contentfunctions.testkit.EmfLines.labels(logs.metricLines()))
+        .contains("ColdStart=1.0", "Answers{Route=GET /tags,StatusClass=5xx}=1.0");
+  }
+
   private static List<Map<String, AttributeValue>> items(BlogTestBed blog) {
     return blog.moto.dynamoDb().scanPaginator(r -> r.tableName(blog.table)).items().stream().toList();
   }

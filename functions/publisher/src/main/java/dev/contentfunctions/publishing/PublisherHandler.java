@@ -8,6 +8,8 @@ import dev.contentfunctions.kit.events.MalformedEventException;
 import dev.contentfunctions.kit.events.RecordBatch;
 import dev.contentfunctions.kit.events.S3Change;
 import dev.contentfunctions.kit.log.Log;
+import dev.contentfunctions.kit.metrics.Metric;
+import dev.contentfunctions.kit.metrics.Metrics;
 import dev.contentfunctions.publishing.markdown.FrontMatterParser;
 import dev.contentfunctions.publishing.images.ImageProcessor;
 import dev.contentfunctions.publishing.markdown.MarkdownRenderer;
@@ -34,20 +36,29 @@ public final class PublisherHandler implements RequestStreamHandler {
   private final PublishingService service;
   private final ImagePublisher images;
   private final Log log;
+  private final Metrics metrics;
+
+  /** The Function dimension of this function's metrics. */
+  public static final String FUNCTION = "Publisher";
 
   /** Called by Lambda once per container: clients, parser, renderer and image readers built once. */
   public PublisherHandler() {
-    this(Services.fromEnvironment(PublisherConfig.fromEnvironment()), Log.standardOutput());
+    this(Services.fromEnvironment(PublisherConfig.fromEnvironment()), Log.standardOutput(), Metrics.standardOutput(FUNCTION));
   }
 
-  private PublisherHandler(Services services, Log log) {
-    this(services.posts(), services.images(), log);
+  private PublisherHandler(Services services, Log log, Metrics metrics) {
+    this(services.posts(), services.images(), log, metrics);
   }
 
   public PublisherHandler(PublishingService service, ImagePublisher images, Log log) {
+    this(service, images, log, Metrics.discarded(FUNCTION));
+  }
+
+  public PublisherHandler(PublishingService service, ImagePublisher images, Log log, Metrics metrics) {
     this.service = service;
     this.images = images;
     this.log = log;
+    this.metrics = metrics;
   }
 
   private record Services(PublishingService posts, ImagePublisher images) {
@@ -89,27 +100,33 @@ public final class PublisherHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
     Log log = this.log.forRequest(context.getAwsRequestId());
-    RecordBatch<S3Change> batch;
+    Metrics.Invocation metrics = this.metrics.start();
     try {
-      batch = S3Change.read(event);
-    } catch (MalformedEventException e) {
-      // Nothing in it names a file, and a retry would read the same bytes.
-      log.error("batch.malformed", "reason", e.getMessage());
-      return;
-    }
-    List<RecordBatch.Entry<S3Change>> entries = batch.entries();
-    for (int index = 0; index < entries.size(); index++) {
-      if (entries.get(index) instanceof RecordBatch.Readable<S3Change> readable) {
-        apply(readable.record(), index, log);
-      } else {
-        RecordBatch.Unreadable<S3Change> unreadable = (RecordBatch.Unreadable<S3Change>) entries.get(index);
-        log.error(
-            "post.unreadable", "index", unreadable.index(), "key", unreadable.id(), "reason", unreadable.reason());
+      RecordBatch<S3Change> batch;
+      try {
+        batch = S3Change.read(event);
+      } catch (MalformedEventException e) {
+        // Nothing in it names a file, and a retry would read the same bytes.
+        log.error("batch.malformed", "reason", e.getMessage());
+        return;
       }
+      List<RecordBatch.Entry<S3Change>> entries = batch.entries();
+      for (int index = 0; index < entries.size(); index++) {
+        if (entries.get(index) instanceof RecordBatch.Readable<S3Change> readable) {
+          apply(readable.record(), index, log, metrics);
+        } else {
+          RecordBatch.Unreadable<S3Change> unreadable = (RecordBatch.Unreadable<S3Change>) entries.get(index);
+          log.error(
+              "post.unreadable", "index", unreadable.index(), "key", unreadable.id(), "reason", unreadable.reason());
+        }
+      }
+    } finally {
+      // Also when a record fails and Lambda retries: what was applied before it is counted once.
+      metrics.flush();
     }
   }
 
-  private void apply(S3Change record, int index, Log log) {
+  private void apply(S3Change record, int index, Log log, Metrics.Invocation metrics) {
     ObjectChange change;
     try {
       change = ObjectChange.from(record);
@@ -120,9 +137,9 @@ public final class PublisherHandler implements RequestStreamHandler {
     boolean image = ImagePaths.isImageFile(change.key());
     try {
       if (image) {
-        applyImage(change, log);
+        applyImage(change, log, metrics);
       } else {
-        applyPost(change, log);
+        applyPost(change, log, metrics);
       }
     } catch (RuntimeException e) {
       // The error's type and code, not its message: S3 and DynamoDB messages can echo input.
@@ -133,8 +150,10 @@ public final class PublisherHandler implements RequestStreamHandler {
     }
   }
 
-  private void applyPost(ObjectChange change, Log log) {
+  private void applyPost(ObjectChange change, Log log, Metrics.Invocation metrics) {
+    long started = System.nanoTime();
     PublishingService.Outcome outcome = service.apply(change);
+    count(outcome, (System.nanoTime() - started) / 1e6, metrics);
     switch (outcome.kind()) {
       case FAILED -> log.warn("post.failed", "key", change.key(), "reason", outcome.reason());
       case SKIPPED, IGNORED, WAITING -> log.info(
@@ -150,8 +169,12 @@ public final class PublisherHandler implements RequestStreamHandler {
     }
   }
 
-  private void applyImage(ObjectChange change, Log log) {
+  private void applyImage(ObjectChange change, Log log, Metrics.Invocation metrics) {
     ImagePublisher.Outcome outcome = images.apply(change);
+    if (outcome.kind() == ImagePublisher.Outcome.Kind.READY || outcome.kind() == ImagePublisher.Outcome.Kind.REFUSED) {
+      metrics.count(Metric.IMAGES_PROCESSED, outcome.kind() == ImagePublisher.Outcome.Kind.READY ? 1 : 0);
+      metrics.count(Metric.IMAGES_REFUSED, outcome.kind() == ImagePublisher.Outcome.Kind.REFUSED ? 1 : 0);
+    }
     if (outcome.kind() == ImagePublisher.Outcome.Kind.REFUSED) {
       log.warn("image.refused", "key", change.key(), "reason", outcome.reason());
     } else {
@@ -164,6 +187,24 @@ public final class PublisherHandler implements RequestStreamHandler {
     for (String rendered : outcome.rendered()) {
       log.info("post.rendered", "key", rendered, "image", change.key());
     }
+  }
+
+  /**
+   * A Markdown file's outcome: published (drafts and scheduled posts too), failed or removed, all
+   * three written (zero included) so that their averages are rates, with the time it took. A
+   * skipped event (already applied) and a file that is no Markdown count nothing; a post that was
+   * waiting for the slug this file freed is published too.
+   */
+  private static void count(PublishingService.Outcome outcome, double milliseconds, Metrics.Invocation metrics) {
+    PublishingService.Outcome.Kind kind = outcome.kind();
+    if (kind == PublishingService.Outcome.Kind.SKIPPED || kind == PublishingService.Outcome.Kind.IGNORED) {
+      return;
+    }
+    metrics.count(
+        Metric.POSTS_PUBLISHED, (kind == PublishingService.Outcome.Kind.PUBLISHED ? 1 : 0) + outcome.published().size());
+    metrics.count(Metric.POSTS_FAILED, kind == PublishingService.Outcome.Kind.FAILED ? 1 : 0);
+    metrics.count(Metric.POSTS_REMOVED, kind == PublishingService.Outcome.Kind.REMOVED ? 1 : 0);
+    metrics.milliseconds(Metric.PUBLISH_DURATION, milliseconds);
   }
 
   private static String errorCode(RuntimeException e) {

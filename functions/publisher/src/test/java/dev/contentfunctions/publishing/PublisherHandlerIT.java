@@ -1,6 +1,7 @@
 package dev.contentfunctions.publishing;
 
 import dev.contentfunctions.localaws.LocalContext;
+import dev.contentfunctions.testkit.EmfLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -56,6 +58,15 @@ class PublisherHandlerIT {
     assertThat(context.logLines())
         .singleElement()
         .satisfies(line -> assertThat(line).contains("\"message\":\"post.published\"", SEED_SLUG));
+    assertThat(EmfLines.labels(context.metricLines()))
+        .hasSize(5)
+        .startsWith("ColdStart=1.0", "PostsPublished=1.0", "PostsFailed=0.0", "PostsRemoved=0.0")
+        .last().asString().startsWith("PublishDuration=");
+    assertThat(EmfLines.metrics(context.metricLines()))
+        .filteredOn(datum -> datum.name().equals("PublishDuration"))
+        .singleElement()
+        .satisfies(datum -> assertThat(datum.unit()).isEqualTo("Milliseconds"));
+    assertThat(context.metricLines()).singleElement().asString().doesNotContain(SEED_SLUG);
   }
 
   @ParameterizedTest
@@ -77,6 +88,8 @@ class PublisherHandlerIT {
     assertThat(context.logLines())
         .anySatisfy(line -> assertThat(line).contains("\"message\":\"image.ready\"", key))
         .anySatisfy(line -> assertThat(line).contains("\"message\":\"post.rendered\"", SEED_KEY));
+    assertThat(EmfLines.labels(context.metricLines()))
+        .containsExactly("ColdStart=1.0", "ImagesProcessed=1.0", "ImagesRefused=0.0");
   }
 
   @ParameterizedTest
@@ -88,12 +101,38 @@ class PublisherHandlerIT {
     assertThat(bed.post(SEED_SLUG)).isPresent();
 
     bed.deleteObject(SEED_KEY);
-    bed.invoke(bed.inThisBucket(sample));
+    LocalContext context = new LocalContext("PublisherFunction");
+    bed.invoke(bed.inThisBucket(sample), context);
 
     assertThat(bed.partition(SEED_SLUG)).isEmpty();
     assertThat(bed.listing(PostMapper.PUBLISHED_LIST, PublishingTestBed.NOW)).isEmpty();
     assertThat(bed.source(SEED_KEY)).hasValueSatisfying(s -> assertThat(s.removed()).isTrue());
     assertThat(bed.report(SEED_KEY).path("status").asText()).isEqualTo("removed");
+    assertThat(EmfLines.labels(context.metricLines()))
+        .contains("PostsPublished=0.0", "PostsFailed=0.0", "PostsRemoved=1.0");
+  }
+
+  @Test
+  void aDraftCountsAsPublishedAndAPostWaitingForTheSlugIsCountedWhenTheDeleteFreesIt() {
+    String draft = bed.upload("posts/draft.md", PublishingTestBed.post("Draft", "2025-10-01", "draft: true\n", "Soon."));
+    String old = bed.upload("posts/old.md", PublishingTestBed.post("Old", "2025-10-01", "slug: talk\n", "Old."));
+    String waiting = bed.upload("posts/new.md", PublishingTestBed.post("New", "2025-10-02", "slug: talk\n", "New."));
+    LocalContext context = new LocalContext("PublisherFunction");
+    bed.invoke(bed.putEvent("posts/draft.md", draft, "10"), context);
+    bed.invoke(bed.putEvent("posts/old.md", old, "11"), context);
+    bed.invoke(bed.putEvent("posts/new.md", waiting, "12"), context);
+    bed.deleteObject("posts/old.md");
+    bed.invoke(bed.deleteEvent("posts/old.md", "20"), context);
+
+    List<String> lines = context.metricLines();
+    assertThat(lines).hasSize(4);
+    assertThat(EmfLines.labels(lines.subList(0, 1))).contains("PostsPublished=1.0", "PostsFailed=0.0");
+    assertThat(EmfLines.labels(lines.subList(1, 2))).contains("PostsPublished=1.0");
+    assertThat(EmfLines.labels(lines.subList(2, 3)))
+        .contains("PostsPublished=0.0", "PostsFailed=0.0", "PostsRemoved=0.0")
+        .anyMatch(label -> label.startsWith("PublishDuration="));
+    assertThat(EmfLines.labels(lines.subList(3, 4))).contains("PostsPublished=1.0", "PostsRemoved=1.0");
+    assertThat(bed.post("talk")).get().extracting(Post::title).isEqualTo("New");
   }
 
   @Test
@@ -112,6 +151,8 @@ class PublisherHandlerIT {
     assertThat(context.logLines())
         .singleElement()
         .satisfies(line -> assertThat(line).contains("\"message\":\"post.failed\"", key));
+    assertThat(EmfLines.labels(context.metricLines()))
+        .contains("PostsPublished=0.0", "PostsFailed=1.0", "PostsRemoved=0.0");
   }
 
   @Test

@@ -95,6 +95,8 @@ class PublisherImagesIT {
                 assertThat(line)
                     .contains("\"message\":\"image.refused\"", "media/photo.jpg")
                     .doesNotContain("Dear coach"));
+    assertThat(dev.contentfunctions.testkit.EmfLines.labels(context.metricLines()))
+        .containsExactly("ColdStart=1.0", "ImagesProcessed=0.0", "ImagesRefused=1.0");
   }
 
   @Test

@@ -68,7 +68,7 @@ final class PublishingTestBed {
 
   /** The handler as Lambda builds it, logging into {@code context}. */
   PublisherHandler handler(LocalContext context) {
-    return new PublisherHandler(service, images, context.log());
+    return new PublisherHandler(service, images, context.log(), context.metrics(PublisherHandler.FUNCTION));
   }
 
   /** The image publisher of a service made by {@link #service(String)}, on the same table. */

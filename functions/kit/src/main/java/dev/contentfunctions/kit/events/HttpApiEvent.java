@@ -18,6 +18,8 @@ import java.util.Map;
  *     the HTTP layer decodes parameters from (API Gateway's own decoded map is not read)
  * @param requestId API Gateway's id for the request (what a visitor can quote), else null
  * @param iam the SigV4 identity API Gateway verified on an IAM-authorised route, else null
+ * @param routeKey the route API Gateway matched, as the template names it ({@code ANY /posts/{slug}},
+ *     {@code $default}), never the raw path; null when the event has none
  */
 public record HttpApiEvent(
     String method,
@@ -30,7 +32,8 @@ public record HttpApiEvent(
     boolean isBase64Encoded,
     String requestId,
     String sourceIp,
-    IamCaller iam) {
+    IamCaller iam,
+    String routeKey) {
 
   /** requestContext.authorizer.iam: who signed the request. */
   public record IamCaller(String accessKey, String userArn) {}
@@ -70,6 +73,7 @@ public record HttpApiEvent(
             ? null
             : new IamCaller(
                 EventJson.text(iam, "accessKey", "requestContext.authorizer.iam."),
-                EventJson.text(iam, "userArn", "requestContext.authorizer.iam.")));
+                EventJson.text(iam, "userArn", "requestContext.authorizer.iam.")),
+        EventJson.text(event, "routeKey", ""));
   }
 }
