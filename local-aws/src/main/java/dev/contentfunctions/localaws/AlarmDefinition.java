@@ -45,6 +45,10 @@ public record AlarmDefinition(
           "LessThanThreshold", "<",
           "LessThanOrEqualToThreshold", "<=");
 
+  /** Units of AWS metrics whose threshold would read ambiguously without one. */
+  private static final Map<String, String> UNITS =
+      Map.of("ApproximateAgeOfOldestMessage", " s", "IteratorAge", " ms");
+
   /** Every alarm of the template, in template order. */
   public static List<AlarmDefinition> all(CloudFormationTemplate template) {
     List<AlarmDefinition> alarms = new ArrayList<>();
@@ -114,7 +118,7 @@ public record AlarmDefinition(
         watched,
         statistic.isEmpty() ? "" : " (" + statistic + ")",
         SYMBOLS.getOrDefault(comparison, comparison),
-        number,
+        number + UNITS.getOrDefault(watched.substring(watched.lastIndexOf(' ') + 1), ""),
         datapointsToAlarm,
         evaluationPeriods,
         periodSeconds % 60 == 0 ? periodSeconds / 60 + " min" : periodSeconds + " s");

@@ -41,18 +41,18 @@ class AlarmsTest {
         "AWS/SQS ApproximateNumberOfMessagesVisible (Maximum) >= 1 in 1 of 1 x 5 min");
     alarms.put(
         "PublishFailureQueueAgeAlarm",
-        "AWS/SQS ApproximateAgeOfOldestMessage (Maximum) >= 86400 in 1 of 1 x 5 min");
+        "AWS/SQS ApproximateAgeOfOldestMessage (Maximum) >= 86400 s in 1 of 1 x 5 min");
     alarms.put(
         "NotificationFailureQueueNotEmptyAlarm",
         "AWS/SQS ApproximateNumberOfMessagesVisible (Maximum) >= 1 in 1 of 1 x 5 min");
     alarms.put(
         "NotificationFailureQueueAgeAlarm",
-        "AWS/SQS ApproximateAgeOfOldestMessage (Maximum) >= 86400 in 1 of 1 x 5 min");
+        "AWS/SQS ApproximateAgeOfOldestMessage (Maximum) >= 86400 s in 1 of 1 x 5 min");
     alarms.put(
         "NotificationsFailingAlarm",
         "ContentFunctions/${AWS::StackName} NotificationsFailed (Sum) >= 1 in 2 of 3 x 5 min");
     alarms.put(
-        "NotificationsDelayedAlarm", "AWS/Lambda IteratorAge (Maximum) >= 600000 in 1 of 1 x 5 min");
+        "NotificationsDelayedAlarm", "AWS/Lambda IteratorAge (Maximum) >= 600000 ms in 1 of 1 x 5 min");
     alarms.put(
         "CoachEmailDeliveryAlarm",
         "AWS/SNS NumberOfNotificationsFailed (Sum) >= 1 in 1 of 1 x 5 min");
