@@ -57,6 +57,9 @@ final class Tracing {
   /** Variant, then function, then its samples. */
   final Map<String, Map<String, List<Sample>>> samples = new LinkedHashMap<>();
 
+  /** CPU ms of each cold start (ColdStarts.lastCpuMs), variant then function. */
+  final Map<String, Map<String, List<Double>>> cpu = new LinkedHashMap<>();
+
   /** Datagrams the stand-in daemon received, per function (Active + X-Ray SDK only). */
   final Map<String, Integer> segments = new LinkedHashMap<>();
 
@@ -99,6 +102,9 @@ final class Tracing {
             if (variant.equals(SDK)) {
               segments.merge(function.name(), daemon.received.get() - before, Integer::sum);
             }
+            cpu.computeIfAbsent(variant, v -> new LinkedHashMap<>())
+                .computeIfAbsent(function.name(), f -> new ArrayList<>())
+                .add(coldStarts.lastCpuMs);
             samples
                 .computeIfAbsent(variant, v -> new LinkedHashMap<>())
                 .computeIfAbsent(function.name(), f -> new ArrayList<>())
@@ -106,14 +112,15 @@ final class Tracing {
             Bench.progress(
                 String.format(
                     Locale.ROOT,
-                    "  %d/%d %-20s %-28s init %4.0f ms, first %4.0f ms, warm %5.1f ms",
+                    "  %d/%d %-20s %-28s init %4.0f ms, first %4.0f ms, warm %5.1f ms, CPU %5.0f ms",
                     round,
                     runs,
                     variant,
                     function.name(),
                     sample.initMs(),
                     sample.firstMs(),
-                    sample.warmMs()));
+                    sample.warmMs(),
+                    coldStarts.lastCpuMs));
           }
         }
       }
@@ -149,19 +156,22 @@ final class Tracing {
    */
   private Function withXraySdk(Function function, Path tasks, Path xrayLib, String daemon) throws IOException {
     Path root = tasks.resolve(function.taskRoot().getFileName() + "-xray");
-    if (!Files.isDirectory(root)) {
+    List<Path> jars;
+    try (Stream<Path> files = Files.list(xrayLib)) {
+      jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+    }
+    sdkJars = jars.size();
+    sdkBytes = 0;
+    for (Path jar : jars) {
+      sdkBytes += Files.size(jar);
+    }
+    // Afresh each run, as the packages themselves are unpacked afresh.
+    Bench.deleteTree(root);
+    {
       copy(function.taskRoot(), root);
-      long bytes = 0;
-      int jars = 0;
-      try (Stream<Path> files = Files.list(xrayLib)) {
-        for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
-          Files.copy(jar, root.resolve("lib").resolve(jar.getFileName()));
-          bytes += Files.size(jar);
-          jars++;
-        }
+      for (Path jar : jars) {
+        Files.copy(jar, root.resolve("lib").resolve(jar.getFileName()));
       }
-      sdkBytes = bytes;
-      sdkJars = jars;
       Path registration = root.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
       Files.createDirectories(registration.getParent());
       Files.writeString(registration, "com.amazonaws.xray.interceptors.TracingInterceptor\n");
@@ -234,8 +244,8 @@ final class Tracing {
             sdkBytes / 1e6));
     md.append(
         "| function | off: init + first | Active: init + first (Δ) | Active + X-Ray SDK: init + first (Δ) |"
-            + " warm p50 off / Active / SDK | classes Active / SDK | segments sent (SDK) |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+            + " CPU ms off / Active / SDK | warm p50 off / Active / SDK | classes Active / SDK | segments sent (SDK) |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     for (String function : samples.getOrDefault(OFF, Map.of()).keySet()) {
       double off = coldMedian(OFF, function);
       double active = coldMedian(ACTIVE, function);
@@ -243,13 +253,16 @@ final class Tracing {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.0f | %.0f (%+.0f) | %.0f (%+.0f) | %.1f / %.1f / %.1f | %d / %d | %d |%n",
+              "| %s | %.0f | %.0f (%+.0f) | %.0f (%+.0f) | %.0f / %.0f / %.0f | %.1f / %.1f / %.1f | %d / %d | %d |%n",
               function,
               off,
               active,
               active - off,
               sdk,
               sdk - off,
+              Stats.of(cpu.get(OFF).get(function)).median(),
+              Stats.of(cpu.get(ACTIVE).get(function)).median(),
+              Stats.of(cpu.get(SDK).get(function)).median(),
               warmMedian(OFF, function),
               warmMedian(ACTIVE, function),
               warmMedian(SDK, function),
