@@ -1,9 +1,11 @@
 package dev.contentfunctions.local;
 
+import dev.contentfunctions.localaws.AlarmDefinition;
 import dev.contentfunctions.localaws.CdnBehaviours;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,6 +25,7 @@ final class Banner {
       HttpApiRoutes routes,
       FunctionPlan plan,
       LocalStack stack,
+      List<AlarmDefinition> alarms,
       String contentBucket,
       Path motoLog,
       Path samLocalEnv,
@@ -114,6 +117,7 @@ final class Banner {
             + "  (seeded, for events/coach-*.json: coach-mark-handled names it, coach-erasure"
             + " erases it)");
     plan.notHosted().forEach((function, reason) -> row(text, "not run", function + ": " + reason));
+    alarms(text, alarms);
     row(text, "content", options.contentDir() + "  (mirrored into " + contentBucket + ")");
     row(text, "moto log", motoLog.toString());
     row(text, "sam local", "--env-vars " + samLocalEnv + "  (this run's endpoint and values)");
@@ -138,6 +142,24 @@ final class Banner {
     }
     text.append(String.format("%n"));
     return text.toString();
+  }
+
+  /**
+   * The template's alarms and when each fires, as deployed. CloudWatch evaluates them; moto has no
+   * alarms and the local functions' metrics reach no CloudWatch, so none is evaluated here.
+   */
+  static void alarms(StringBuilder text, List<AlarmDefinition> alarms) {
+    if (alarms.isEmpty()) {
+      return;
+    }
+    row(
+        text,
+        "alarms",
+        "not evaluated locally (CloudWatch only); deployed, they fire when (README: Alarms and"
+            + " what to do):");
+    for (AlarmDefinition alarm : alarms) {
+      row(text, "", alarm.summary());
+    }
   }
 
   /** The queue's URL at the AWS port the banner gives, rather than moto's own, which changes. */

@@ -1,6 +1,7 @@
 package dev.contentfunctions.local;
 
 import dev.contentfunctions.localaws.CdnBehaviours;
+import dev.contentfunctions.localaws.AlarmDefinition;
 import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
@@ -169,6 +170,7 @@ public final class LocalRun implements AutoCloseable {
             routes,
             plan,
             stack,
+            AlarmDefinition.all(template),
             bucket,
             moto.logFile(),
             samLocalEnv,

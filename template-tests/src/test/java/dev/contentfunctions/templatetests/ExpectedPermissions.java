@@ -28,6 +28,14 @@ final class ExpectedPermissions {
    */
   static final String DYNAMODB_EXECUTION = "service-role/AWSLambdaDynamoDBExecutionRole";
 
+  /**
+   * AWS managed; SAM attaches it to every function's role because Globals.Function sets Tracing
+   * (whichever value the Tracing parameter takes). Grants xray:PutTraceSegments,
+   * xray:PutTelemetryRecords, xray:GetSamplingRules, xray:GetSamplingTargets and
+   * xray:GetSamplingStatisticSummaries on "*": write-only, no trace can be read.
+   */
+  static final String XRAY_WRITE = "AWSXrayWriteOnlyAccess";
+
   /** The content bucket by name: see ContentBucket's BucketName for why not by reference. */
   private static final String CONTENT_BUCKET =
       "!Sub arn:${AWS::Partition}:s3:::${AWS::StackName}-content-${AWS::AccountId}";
@@ -40,7 +48,7 @@ final class ExpectedPermissions {
       Map.of(
           "PublisherFunction",
           new Role(
-              Set.of(BASIC_EXECUTION),
+              Set.of(BASIC_EXECUTION, XRAY_WRITE),
               allow("s3:GetObject s3:GetObjectVersion", CONTENT_BUCKET + "/posts/*", CONTENT_BUCKET + "/media/*"),
               allow("s3:PutObject s3:PutObjectTagging", "!Sub ${MediaBucket.Arn}/media/*"),
               allow("s3:PutObject", CONTENT_BUCKET + "/reports/*"),
@@ -55,7 +63,7 @@ final class ExpectedPermissions {
               allow("sqs:SendMessage", "!GetAtt PublishFailureQueue.Arn")),
           "PostsApiFunction",
           new Role(
-              Set.of(BASIC_EXECUTION),
+              Set.of(BASIC_EXECUTION, XRAY_WRITE),
               // BatchGetItem: the feed reads its posts' bodies in one call.
               allow(
                   "dynamodb:GetItem dynamodb:BatchGetItem dynamodb:Query",
@@ -65,7 +73,7 @@ final class ExpectedPermissions {
               allow("secretsmanager:GetSecretValue", "!Ref PreviewTokenValue", HASHING_SECRET)),
           "ConsultationsFunction",
           new Role(
-              Set.of(BASIC_EXECUTION),
+              Set.of(BASIC_EXECUTION, XRAY_WRITE),
               allow("dynamodb:PutItem", CONSULTATIONS_TABLE)
                   .when("ForAllValues:StringLike dynamodb:LeadingKeys [REQ#*, IDEM#*]"),
               allow("dynamodb:UpdateItem", CONSULTATIONS_TABLE)
@@ -75,13 +83,13 @@ final class ExpectedPermissions {
               allow("secretsmanager:GetSecretValue", HASHING_SECRET)),
           "ConsultationNotifierFunction",
           new Role(
-              Set.of(BASIC_EXECUTION, DYNAMODB_EXECUTION),
+              Set.of(BASIC_EXECUTION, DYNAMODB_EXECUTION, XRAY_WRITE),
               allow("sns:Publish", "!Ref CoachNotificationTopic"),
               // Added by SAM for the stream event's OnFailure destination.
               allow("sqs:SendMessage", "!GetAtt NotificationFailureQueue.Arn")),
           "CoachApiFunction",
           new Role(
-              Set.of(BASIC_EXECUTION),
+              Set.of(BASIC_EXECUTION, XRAY_WRITE),
               allow(
                   "dynamodb:Query",
                   "!Sub ${ConsultationsTable.Arn}/index/ByStatus",

@@ -57,10 +57,14 @@ public final class Bench {
   /** --only: a word of the request names to measure (e.g. "posts"); null measures everything. */
   private final String only;
 
-  private Bench(Results results, Path before, String only) {
+  /** --tracing: measure only what X-Ray tracing costs a cold start (issue 14); null otherwise. */
+  private final Tracing tracing;
+
+  private Bench(Results results, Path before, String only, Tracing tracing) {
     this.results = results;
     this.before = before;
     this.only = only;
+    this.tracing = tracing;
   }
 
   private boolean measures(String name) {
@@ -73,7 +77,13 @@ public final class Bench {
     Path out = RepoPaths.root().resolve("docs/performance.md");
     Path before = null;
     String only = null;
+    Tracing tracing = null;
     for (int i = 0; i < args.length; i += 2) {
+      if (args[i].equals("--tracing")) {
+        tracing = new Tracing();
+        i--;
+        continue;
+      }
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--warm" -> warm = Integer.parseInt(args[i + 1]);
@@ -86,9 +96,13 @@ public final class Bench {
     if (before != null && !Files.isDirectory(before)) {
       throw new IllegalArgumentException("--before " + before + ": no such directory");
     }
+    if (tracing != null && !List.of(args).contains("--out")) {
+      out = RepoPaths.root().resolve("bench/harness/target/tracing.md");
+    }
     Results results = new Results(runs, warm, before);
-    new Bench(results, before, only).run();
-    Files.writeString(out, Report.markdown(results), StandardCharsets.UTF_8);
+    new Bench(results, before, only, tracing).run();
+    Files.writeString(
+        out, tracing != null ? tracing.markdown(runs, warm) : Report.markdown(results), StandardCharsets.UTF_8);
     System.err.println("Wrote " + out);
   }
 
@@ -108,6 +122,10 @@ public final class Bench {
       List<Function> functions = functions(stack);
       ColdStarts coldStarts =
           new ColdStarts(api, java, Files.readString(harnessTarget().resolve("ric-classpath.txt")).trim(), work.resolve("logs"));
+      if (tracing != null) {
+        tracing.run(functions, coldStarts, api, work.resolve("tasks"), harnessTarget().resolve("xray-lib"), results.runs, results.warm);
+        return;
+      }
 
       progress("Cold starts: one discarded round, then " + results.runs + " rounds of each function and variant");
       for (Function function : functions) {
@@ -390,7 +408,7 @@ public final class Bench {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

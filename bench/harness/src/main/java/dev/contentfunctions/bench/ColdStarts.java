@@ -44,6 +44,13 @@ final class ColdStarts {
   /** One cold start: init (JVM start to first poll), first invocation, median warm invocation. */
   record Sample(double initMs, double firstMs, double warmMs) {}
 
+  /**
+   * CPU time (user + system) of the last started JVM when the benchmark stopped it, in ms: with no
+   * warm invocations, what its init and first invocation cost in CPU, which other work on the
+   * machine disturbs less than it disturbs wall-clock times.
+   */
+  volatile double lastCpuMs = Double.NaN;
+
   private final RuntimeApi api;
   private final String java;
   private final String runtimeClasspath;
@@ -160,6 +167,8 @@ final class ColdStarts {
     } catch (TimeoutException | InterruptedException e) {
       throw new IllegalStateException(function.name() + " did not finish in time (log: " + log + ")", e);
     } finally {
+      lastCpuMs =
+          process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e6).orElse(Double.NaN);
       process.destroy();
       try {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -32,6 +32,11 @@ final class RuntimeApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool(daemon());
   private volatile Run current;
+  /**
+   * The trace header each event comes with, as Lambda's Runtime API sends it: not sampled unless a
+   * run sets it (TracingBench: Active tracing samples the request).
+   */
+  private volatile String traceHeader = "Root=1-00000000-000000000000000000000000;Sampled=0";
 
   RuntimeApi() {
     try {
@@ -42,6 +47,10 @@ final class RuntimeApi implements AutoCloseable {
     server.setExecutor(threads);
     server.createContext(PREFIX, this::handle);
     server.start();
+  }
+
+  void traceHeader(String header) {
+    traceHeader = header;
   }
 
   /** host:port, for AWS_LAMBDA_RUNTIME_API. */
@@ -98,7 +107,7 @@ final class RuntimeApi implements AutoCloseable {
       headers.set("Lambda-Runtime-Aws-Request-Id", "req-" + index);
       headers.set("Lambda-Runtime-Deadline-Ms", String.valueOf(System.currentTimeMillis() + 30_000));
       headers.set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:bench");
-      headers.set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+      headers.set("Lambda-Runtime-Trace-Id", traceHeader);
       run.sent[index] = System.nanoTime();
       reply(exchange, 200, event);
     } else if (path.startsWith("invocation/") && path.endsWith("/response")) {
