@@ -42,6 +42,8 @@ final class BenchStack implements AutoCloseable {
         "ConsultationsTable",
         create.createTable("ConsultationsTable", TemplateResources.uniqueName("bench-consultations")));
     resources.put("ContentBucket", create.createBucket("ContentBucket", TemplateResources.uniqueName("bench-content")));
+    // The publisher's image variants (issue 13).
+    resources.put("MediaBucket", create.createBucket("MediaBucket", TemplateResources.uniqueName("bench-media")));
     resources.put(
         "CoachNotificationTopic",
         moto.sns().createTopic(r -> r.name(TemplateResources.uniqueName("bench-coach"))).topicArn());
