@@ -46,7 +46,10 @@ public final class FastStartBench {
   static final double SAMPLE_LOW_MS = 1050;
 
   static final String MANAGED = "managed java25";
+  static final String JARS = "jars only";
   static final String FAST = "fast start";
+  /** Each round starts them in this order or its reverse. */
+  static final List<String> VARIANTS = List.of(MANAGED, JARS, FAST);
 
   /** One row: a request to a function (or a floor), its packages and its events. */
   record Case(String name, String id, Path layer, Path task, Supplier<String> events, Runnable setUp, boolean http) {}
@@ -81,7 +84,7 @@ public final class FastStartBench {
       for (int round = 0; round <= runs; round++) {
         Bench.progress(round == 0 ? "Discarded round" : "Round " + round + "/" + runs);
         for (Case c : cases) {
-          List<String> order = round % 2 == 1 ? List.of(MANAGED, FAST) : List.of(FAST, MANAGED);
+          List<String> order = round % 2 == 1 ? VARIANTS : VARIANTS.reversed();
           for (String variant : order) {
             Sample sample = measure(stack, api, c, variant, java, ricClasspath, warm, logs);
             if (round > 0) {
@@ -154,6 +157,14 @@ public final class FastStartBench {
       command.add(java);
       command.addAll(managedFlags(FastStartTraining.memory(stack, c.id())));
       command.addAll(List.of("-cp", ricClasspath, ColdStarts.RUNTIME_MAIN, env.get("_HANDLER")));
+    } else if (variant.equals(JARS)) {
+      // The layer's class path (jars only) on this full JDK with its default CDS, no AOT cache.
+      Path home = c.layer().resolve("fast-start");
+      String classpath = String.join(":", Stream.of(Files.readString(home.resolve("classpath")).trim().split(":"))
+          .map(entry -> home.resolve(entry).toString()).toList());
+      command.add(java);
+      command.addAll(managedFlags(FastStartTraining.memory(stack, c.id())));
+      command.addAll(List.of("-cp", classpath, ColdStarts.RUNTIME_MAIN, env.get("_HANDLER")));
     } else {
       command.add(c.layer().resolve("bootstrap").toString());
     }
@@ -225,6 +236,9 @@ public final class FastStartBench {
     Path target = work.getParent().getParent();
     Path managedZip = name.endsWith("Handler") ? target.resolve("bench-reference.zip") : target.resolve(name + ".zip");
     long task = bytes(c.task());
+    if (variant.equals(JARS)) {
+      return "(the layer's jars)";
+    }
     if (variant.equals(MANAGED)) {
       return String.format("%.1f MB zip, %.0f MB unzipped", Files.size(managedZip) / 1e6, task / 1e6);
     }
@@ -254,13 +268,15 @@ public final class FastStartBench {
         + " function loaded from its unpacked zip (the directory `/var/task`), as Lambda's `java25` runtime does.\n");
     md.append("- **fast start**: the function's layer from `build/fast-start`, started by its own `bootstrap` as `provided.al2023`"
         + " does: a jlinked JDK 25, jars only, and the AOT cache trained on the function's warm-up requests.\n");
-    md.append("- Both: the bootstrap's memory-aware flags for the function's memory (heap 85 %, metaspace 10 %, serial GC, C1 only).\n");
+    md.append("- **jars only**: this JDK (default CDS, no AOT cache) with the fast-start layer's class path of jars and the runtime"
+        + " interface client's main class: what the class path alone buys, without the cache or jlink.\n");
+    md.append("- All three: the bootstrap's memory-aware flags for the function's memory (heap 85 %, metaspace 10 %, serial GC, C1 only).\n");
     md.append("- init = JVM start to the first poll of the Runtime API (Lambda's Init Duration); first = the first invocation;"
         + " warm p50/p99 over all warm invocations of all cold starts; RSS = the JVM's resident memory right after the first response.\n\n");
     md.append("| request | packaging | init | first | init + first | warm p50 / p99 | RSS | package |\n");
     md.append("|---|---|---|---|---|---|---|---|\n");
     for (Case c : cases) {
-      for (String variant : List.of(MANAGED, FAST)) {
+      for (String variant : VARIANTS) {
         List<Sample> samples = results.get(c.name()).get(variant);
         Stats w = warm(samples);
         md.append(String.format("| %s | %s | %.0f | %.0f | **%.0f** | %.1f / %.1f | %.0f MB | %s |%n",
@@ -287,6 +303,16 @@ public final class FastStartBench {
       double managedWarm = warm(byVariant.get(MANAGED)).median();
       md.append(String.format("| %s warm p50 no worse than managed | %.1f vs %.1f ms | %s |%n",
           c.name(), fastWarm, managedWarm, fastWarm <= managedWarm * 1.1 ? "yes" : "**no**"));
+    }
+    md.append("\nWhat each technique bought (init + first, medians of this run, ms): the jar-only class path is managed → jars only;"
+        + " the jlinked JDK with the AOT cache is jars only → fast start.\n\n");
+    md.append("| request | managed | jars only | fast start | class path saved | jlink + AOT cache saved |\n|---|---|---|---|---|---|\n");
+    for (Case c : cases) {
+      Map<String, List<Sample>> byVariant = results.get(c.name());
+      double managed = median(byVariant.get(MANAGED), s -> s.initMs() + s.firstMs());
+      double jars = median(byVariant.get(JARS), s -> s.initMs() + s.firstMs());
+      double fast = median(byVariant.get(FAST), s -> s.initMs() + s.firstMs());
+      md.append(String.format("| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", c.name(), managed, jars, fast, managed - jars, jars - fast));
     }
     md.append("\nThe managed packaging runs here on x86_64; the template declares arm64 for it, which this machine cannot run"
         + " (no arm64 JDK or CPU here): see the README's \"Java 25 and fast start\" for what that means for the choice.\n");

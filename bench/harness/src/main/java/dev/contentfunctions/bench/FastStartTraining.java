@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  * content of content/ published. It gets the function's own warm-up requests: the read API's
  * SnapStart priming requests (read from its SnapStartPriming, so the two never drift apart) and
  * the sample events of events/ that the benchmark sends. When the JVM exits it writes {@code
- * fast-start/app.aot}. Then the package is started once more, with the cache, and the classes the
- * JVM took from the cache are counted.
+ * fast-start/app.aot}. Then a copy of the package in another directory (as Lambda's /opt) is started
+ * once more, with the cache, and the classes the JVM took from the cache are counted.
  *
  * <p>Any failure (a request answered 5xx, no cache written, the handler's class not taken from the
  * cache) ends the run with a non-zero status: build/fast-start fails loudly.
@@ -109,16 +109,20 @@ public final class FastStartTraining {
   }
 
   /**
-   * Starts the package once with its cache and the JVM's class-loading log: the handler's class
+   * Starts the package once with its cache and the JVM's class-loading log, from a copy in another
+   * directory (Lambda unpacks the layer into /opt, not where it was trained): the handler's class
    * must come from the cache ("shared objects file"), and most classes should.
    */
   private static void verify(BenchStack stack, RuntimeApi api, String logicalId, Path pkg, Path task, String event,
       Path logs) throws Exception {
     Path classLog = logs.resolve(fileName(logicalId) + ".classes.log");
     Files.deleteIfExists(classLog);
+    Path moved = logs.resolve("relocated").resolve(fileName(logicalId));
+    copy(pkg, moved);
     Map<String, String> env = environment(stack, logicalId, task, api);
     env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLog);
-    start(pkg, task, env, List.of(event), api, logs.resolve(fileName(logicalId) + ".verify.log"), Duration.START);
+    start(moved, task, env, List.of(event), api, logs.resolve(fileName(logicalId) + ".verify.log"), Duration.START);
+    copy(null, moved);
     String handler = handlerClass(stack, logicalId);
     long cached;
     long total;
@@ -133,6 +137,20 @@ public final class FastStartTraining {
     if (!handlerCached) {
       throw new IllegalStateException(logicalId + ": the JVM did not take " + handler + " from the AOT cache ("
           + classLog + "): the cache was rejected or does not match the package");
+    }
+  }
+
+  /** cp -a from to (modes kept), after removing to; with from null, only removes to. */
+  private static void copy(Path from, Path to) throws IOException, InterruptedException {
+    List<List<String>> commands = new ArrayList<>(List.of(List.of("rm", "-rf", to.toString())));
+    if (from != null) {
+      Files.createDirectories(to.getParent());
+      commands.add(List.of("cp", "-a", from.toString(), to.toString()));
+    }
+    for (List<String> command : commands) {
+      if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed");
+      }
     }
   }
 
