@@ -314,6 +314,10 @@ public final class FastStartBench {
       double fast = median(byVariant.get(FAST), s -> s.initMs() + s.firstMs());
       md.append(String.format("| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", c.name(), managed, jars, fast, managed - jars, jars - fast));
     }
+    md.append("\n");
+    md.append("- **Not measured here: what the larger package costs on Lambda.** A fast-start function brings its layer (47-62 MB zipped, 130-182 MB unzipped with the function) where the managed one brings 7-14 MB; Lambda fetches and unpacks it when it creates an execution environment, before init starts, and Init Duration does not show it. Here the packages are unpacked once and read from the page cache (the discarded round reads them from disk), so the table is the JVM's part only.\n");
+    md.append("- **Noise.** Other sessions' builds and tests may share these cores (the load average is worth noting with each run); the rounds interleave the three packagings so that each row sees the same load, but a difference under ~15 % between two rows (the class path's gains and losses above, the warm p50 of the read API) is within the noise: rerun before trusting it.\n");
+    md.append("- **The AOT cache is the JVM's, not Lambda's**: the classes of the JDK and of the function's jars, loaded and linked, with their heap objects (99 % of the classes a start loads come from it, see build/fast-start's output). The remaining init is the code that runs: the SDK client's construction and the handler's own, interpreted and then C1-compiled, which a cache of classes does not remove.\n");
     md.append("\nThe managed packaging runs here on x86_64; the template declares arm64 for it, which this machine cannot run"
         + " (no arm64 JDK or CPU here): see the README's \"Java 25 and fast start\" for what that means for the choice.\n");
     md.append(END);
