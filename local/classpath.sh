@@ -11,8 +11,12 @@ classpath_file=$target/classpath.txt
 stamp=$target/${module_jar%.jar}.built
 command_name=$module/$(basename "$0")
 
+# JDK 25 (issue 17): the one this kind of machine has beside its default JDK, unless JAVA_HOME says.
+if [[ -z ${JAVA_HOME:-} && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
-command -v "$java_cmd" >/dev/null || { echo "$command_name needs a JDK 17+ (java on PATH or JAVA_HOME)" >&2; exit 1; }
+command -v "$java_cmd" >/dev/null || { echo "$command_name needs a JDK 25 (JAVA_HOME, or java on PATH)" >&2; exit 1; }
 
 dependencies() {
   local entries=()

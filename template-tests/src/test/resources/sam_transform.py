@@ -24,4 +24,7 @@ for resource in template["Resources"].values():
     if resource["Type"] == "AWS::Serverless::Function":
         # `sam deploy` uploads the local package and hands the transform its S3 location.
         resource["Properties"]["CodeUri"] = "s3://deployment-bucket/package.zip"
+    elif resource["Type"] == "AWS::Serverless::LayerVersion":
+        # The same for a layer's package (the fast-start layers, issue 17).
+        resource["Properties"]["ContentUri"] = "s3://deployment-bucket/layer.zip"
 json.dump(transform(template, {}, NoManagedPolicyNames()), sys.stdout, indent=1)

@@ -155,6 +155,9 @@ class RuntimeLogLinesIT {
                   ProcessHandle.current().info().command().orElse("java"),
                   "-XX:+UseSerialGC",
                   "-XX:TieredStopAtLevel=1",
+                  // JDK 25 warns (on stderr, one plain line per start) when the runtime client loads
+                  // its JNI library without it; build/bootstrap passes it too (issue 17).
+                  "--enable-native-access=ALL-UNNAMED",
                   "-cp",
                   Files.readString(Path.of("target/ric-classpath.txt")).trim(),
                   RUNTIME_MAIN,

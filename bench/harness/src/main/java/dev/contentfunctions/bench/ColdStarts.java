@@ -139,7 +139,7 @@ final class ColdStarts {
     env.put("AWS_LAMBDA_RUNTIME_API", api.address());
     env.put("_HANDLER", function.handler());
     env.put("LAMBDA_TASK_ROOT", function.taskRoot().toString());
-    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
     env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");

@@ -33,7 +33,7 @@ final class Report {
         .append("` (").append(r.runs).append(" cold starts per function and JVM variant, ")
         .append(r.warm).append(" warm invocations after each) on ").append(r.date).append(".\n\n")
         .append("- Machine: ").append(r.machine).append("\n")
-        .append("- JDK: ").append(r.jdk).append(" (Lambda's runtime is java21; no JDK 21 on this machine)\n")
+        .append("- JDK: ").append(r.jdk).append(" (Lambda's managed runtime: java25)\n")
         .append("- Local AWS: ").append(r.moto).append("\n")
         .append("- Lambda flags: `").append(String.join(" ", Bench.VARIANTS.get(LAMBDA)))
         .append("`; without C1 cap: `").append(String.join(" ", Bench.VARIANTS.get(NO_CAP))).append("`\n\n")

@@ -73,6 +73,8 @@ final class RuntimeApi implements AutoCloseable {
     final List<String> responses = new ArrayList<>();
     final CompletableFuture<Void> finished = new CompletableFuture<>();
     volatile long firstPoll;
+    /** Runs when the first response has arrived, before the runtime is told so (e.g. reads its RSS). */
+    volatile Runnable afterFirst = () -> {};
     private int next;
 
     private Run(Supplier<String> events, int invocations) {
@@ -115,6 +117,9 @@ final class RuntimeApi implements AutoCloseable {
       run.answered[index] = System.nanoTime();
       synchronized (run) {
         run.responses.add(new String(body, StandardCharsets.UTF_8));
+      }
+      if (index == 0) {
+        run.afterFirst.run();
       }
       reply(exchange, 202, new byte[0]);
       if (index == run.sent.length - 1) {
