@@ -67,6 +67,11 @@ public final class DynamoDbPublicationRepository implements PublicationRepositor
   }
 
   @Override
+  public SourceFile backfillCounts(SourceFile source, PostSummary post) {
+    return commit(PublicationPlan.backfill(source, post, clock.instant()));
+  }
+
+  @Override
   public void waitFor(NameTakenException taken, SourceVersion version, Optional<SourceFile> previous) {
     commit(PublicationPlan.waitFor(taken, version, previous, clock.instant()));
   }

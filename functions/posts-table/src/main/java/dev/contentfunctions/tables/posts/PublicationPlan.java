@@ -322,12 +322,38 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
    * now}: readers take it off until then, so a scheduled post counts from its date on, with no job.
    */
   static SourceFile.Counted counted(Post post, Instant now) {
-    if (post.draft()) {
-      return SourceFile.Counted.NONE;
-    }
+    return post.draft() ? SourceFile.Counted.NONE : counted(post.summary(), now);
+  }
+
+  private static SourceFile.Counted counted(PostSummary post, Instant now) {
     boolean due = !post.publishedAt().truncatedTo(ChronoUnit.SECONDS).isAfter(now.truncatedTo(ChronoUnit.SECONDS));
     return new SourceFile.Counted(
         post.tags(), post.publishedAt(), due ? null : PostMapper.dueSortKey(post.publishedAt(), post.slug()));
+  }
+
+  // ------------------------------------------------------------------ backfill
+
+  /**
+   * Counts the live, published post of a file whose record was written before the counts existed
+   * (its share is none): the record gets the share, the counts get it added, in one transaction on
+   * the record's revision, so a publish of the file racing it makes one of the two fail and be
+   * tried again.
+   *
+   * @param post the file's live post as listed (not a draft)
+   */
+  public static PublicationPlan backfill(SourceFile source, PostSummary post, Instant now) {
+    if (!source.counted().isNone() || source.removed() || !post.slug().equals(source.slug())) {
+      throw new IllegalArgumentException("Only a live file's post not counted yet is backfilled: " + source.key());
+    }
+    SourceFile next =
+        new SourceFile(
+            source.key(), source.slug(), source.tags(), source.aliases(), source.formerSlugs(), source.contentChunks(),
+            source.sequencer(), revisionAfter(source), false, source.waitingFor(), source.released(), source.images(),
+            counted(post, now));
+    List<Write> writes = new ArrayList<>();
+    writes.add(sourceWrite(next, source, null));
+    writeCounts(writes, source, next);
+    return new PublicationPlan(next, writes);
   }
 
   /**

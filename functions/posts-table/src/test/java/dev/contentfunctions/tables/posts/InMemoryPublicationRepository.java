@@ -54,6 +54,11 @@ public final class InMemoryPublicationRepository implements PublicationRepositor
   }
 
   @Override
+  public SourceFile backfillCounts(SourceFile source, PostSummary post) {
+    return commit(PublicationPlan.backfill(source, post, clock.instant()));
+  }
+
+  @Override
   public void waitFor(NameTakenException taken, SourceVersion version, Optional<SourceFile> previous) {
     commit(PublicationPlan.waitFor(taken, version, previous, clock.instant()));
   }
