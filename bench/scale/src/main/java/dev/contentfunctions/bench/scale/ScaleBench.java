@@ -65,7 +65,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class ScaleBench {
   private static final String SITE = "https://coach.example";
-  private static final String SECRET = "bench-scale-hashing-secret-not-secret-at-all";
+  /** A fresh cursor key per run, as each deployment derives its own. */
+  private static final String SECRET = java.util.UUID.randomUUID().toString();
 
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private final GeneratedPosts generator = new GeneratedPosts(now);
