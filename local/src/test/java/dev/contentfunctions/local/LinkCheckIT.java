@@ -62,11 +62,18 @@ class LinkCheckIT {
   @Test
   void everyUrlOfTheFeedAndTheSitemapAnswers200() {
     List<String> listed = new ArrayList<>();
-    for (String body : new String[] {site.get("/feed.xml").body(), site.get("/sitemap.xml").body()}) {
+    // The sitemap is an index: the sitemaps it names are read in turn, and their URLs listed too.
+    List<String> documents = new ArrayList<>(List.of("/feed.xml", "/sitemap.xml"));
+    for (int i = 0; i < documents.size(); i++) {
+      String body = site.get(documents.get(i)).body();
       for (Pattern pattern : new Pattern[] {FEED_LINK, SITEMAP_LOC}) {
         Matcher m = pattern.matcher(body);
         while (m.find()) {
-          listed.add(local(unescape(m.group(1).trim())));
+          String path = local(unescape(m.group(1).trim()));
+          listed.add(path);
+          if (path.startsWith("/sitemaps/") && !documents.contains(path)) {
+            documents.add(path);
+          }
         }
       }
     }

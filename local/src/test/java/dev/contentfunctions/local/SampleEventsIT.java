@@ -102,7 +102,7 @@ class SampleEventsIT {
     PROMISES.put("api-related-posts.json", SampleEventsIT::listsRelatedPosts);
     PROMISES.put("api-tags.json", SampleEventsIT::listsTags);
     PROMISES.put("api-feed.json", event -> servesXmlListingTheSeedPost(event, "link"));
-    PROMISES.put("api-sitemap.json", event -> servesXmlListingTheSeedPost(event, "loc"));
+    PROMISES.put("api-sitemap.json", SampleEventsIT::servesASitemapIndexLeadingToTheSeedPost);
     PROMISES.put("coach-list-consultations.json", SampleEventsIT::listsTheSeededBooking);
     PROMISES.put("coach-mark-handled.json", SampleEventsIT::marksTheSeededBookingHandled);
     PROMISES.put("coach-erasure.json", SampleEventsIT::erasesTheSeededBooking);
@@ -293,7 +293,7 @@ class SampleEventsIT {
     assertThat(counts.values()).allSatisfy(count -> assertThat(count).isPositive());
   }
 
-  /** A feed or sitemap: XML that links to the seed post at the site's address. */
+  /** A feed: XML that links to the seed post at the site's address. */
   private static void servesXmlListingTheSeedPost(JsonNode event, String linkElement)
       throws Exception {
     Answer answer = send(event);
@@ -309,6 +309,34 @@ class SampleEventsIT {
       urls.add(links.item(i).getTextContent().trim());
     }
     assertThat(urls).contains(DEFAULT_SITE_URL + "/blog/" + SEED_POST);
+  }
+
+  /** The sitemap: an index of sitemaps (the site's pages, each month's posts), one of which lists the seed post. */
+  private static void servesASitemapIndexLeadingToTheSeedPost(JsonNode event) throws Exception {
+    Answer answer = send(event);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("content-type").orElse("")).contains("xml");
+    List<String> urls = new ArrayList<>();
+    for (String sitemap : locs(answer.body())) {
+      assertThat(sitemap).startsWith(DEFAULT_SITE_URL + "/sitemaps/");
+      Answer page = apiGet(sitemap.substring(DEFAULT_SITE_URL.length()));
+      assertThat(page.status()).as(sitemap).isEqualTo(200);
+      urls.addAll(locs(page.body()));
+    }
+    assertThat(urls).contains(DEFAULT_SITE_URL + "/blog/" + SEED_POST);
+  }
+
+  private static List<String> locs(String body) throws Exception {
+    Document xml =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    NodeList links = xml.getElementsByTagName("loc");
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < links.getLength(); i++) {
+      urls.add(links.item(i).getTextContent().trim());
+    }
+    return urls;
   }
 
   // ------------------------------------------------------------------ the coach's API

@@ -1,14 +1,14 @@
 package dev.contentfunctions.posts;
 
+import dev.contentfunctions.tables.posts.PostRepository;
 import dev.contentfunctions.tables.posts.PostSummary;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import dev.contentfunctions.posts.site.Links;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -87,32 +87,62 @@ final class FeedDocuments {
   }
 
   /**
-   * Every page a search engine should know, each one the site answers 200 for: the home, the blog,
-   * one page per tag of a due post, the booking and privacy pages, and every due post; lastmod where
-   * the posts tell it (the newest post of a listing, a post's own update).
+   * The sitemap's index (sitemaps.org): the site's own pages, then one sitemap per month with due
+   * posts, newest first. Bounded by the months, never by the posts: a blog of any size has an
+   * index well under the protocol's 50,000 sitemaps, and each page under its 50,000 URLs.
    */
-  String sitemap(List<PostSummary> posts) {
-    Instant newest = posts.isEmpty() ? null : posts.get(0).publishedAt();
-    Map<String, Instant> tags = new TreeMap<>();
-    for (PostSummary post : posts) {
-      post.tags().stream().filter(Links::hasPage).forEach(tag -> tags.merge(tag, post.publishedAt(), (a, b) -> a.isAfter(b) ? a : b));
-    }
+  String sitemapIndex(List<YearMonth> months) {
+    return write(
+        xml -> {
+          xml.writeStartElement("sitemapindex");
+          xml.writeDefaultNamespace(SITEMAP);
+          sitemap(xml, site.page(SitemapPage.PAGES_PATH));
+          for (YearMonth month : months) {
+            sitemap(xml, site.page(SitemapPage.monthPath(month)));
+          }
+          xml.writeEndElement();
+        });
+  }
+
+  /**
+   * The site's pages a search engine should know, each one the site answers 200 for: the home, the
+   * blog (lastmod: the newest post), one page per tag of a due post, the booking and privacy pages.
+   */
+  String sitemapPages(PostsService.SitePages pages) {
     return write(
         xml -> {
           xml.writeStartElement("urlset");
           xml.writeDefaultNamespace(SITEMAP);
-          url(xml, site.page("/"), newest);
-          url(xml, site.page("/blog/"), newest);
-          for (Map.Entry<String, Instant> tag : tags.entrySet()) {
-            url(xml, site.page(Links.tag(tag.getKey())), tag.getValue());
+          url(xml, site.page("/"), pages.newest());
+          url(xml, site.page("/blog/"), pages.newest());
+          for (String tag : pages.tags()) {
+            if (Links.hasPage(tag)) {
+              url(xml, site.page(Links.tag(tag)), null);
+            }
           }
           url(xml, site.page("/book"), null);
           url(xml, site.page("/privacy"), null);
-          for (PostSummary post : posts) {
-            url(xml, site.postUrl(post.slug()), post.updatedAt() != null ? post.updatedAt() : post.publishedAt());
+          xml.writeEndElement();
+        });
+  }
+
+  /** A month's due posts, each with its last change as lastmod. */
+  String sitemapPosts(List<PostRepository.Dated> posts) {
+    return write(
+        xml -> {
+          xml.writeStartElement("urlset");
+          xml.writeDefaultNamespace(SITEMAP);
+          for (PostRepository.Dated post : posts) {
+            url(xml, site.postUrl(post.slug()), post.lastModified());
           }
           xml.writeEndElement();
         });
+  }
+
+  private static void sitemap(XMLStreamWriter xml, String loc) throws XMLStreamException {
+    xml.writeStartElement("sitemap");
+    element(xml, "loc", loc);
+    xml.writeEndElement();
   }
 
   private static void url(XMLStreamWriter xml, String loc, Instant lastmod) throws XMLStreamException {

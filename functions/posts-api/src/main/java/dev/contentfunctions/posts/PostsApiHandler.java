@@ -20,6 +20,7 @@ import dev.contentfunctions.tables.posts.DynamoDbPostRepository;
 import dev.contentfunctions.tables.posts.ListPosition;
 import dev.contentfunctions.tables.posts.Listing;
 import dev.contentfunctions.tables.posts.PostRepository;
+import dev.contentfunctions.tables.posts.ReadLimitExceededException;
 import dev.contentfunctions.tables.posts.Slug;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,8 +94,27 @@ public final class PostsApiHandler implements RequestStreamHandler {
     endpoint.handle(event, out, context);
   }
 
+  /**
+   * A read stopped by the repository's guard (too many items or too long) is logged with its
+   * reason and answered 503 with Retry-After, long before the function's timeout.
+   */
   private HttpApiResponse respond(HttpRequest request, Log log) {
+    try {
+      return route(request, log);
+    } catch (ReadLimitExceededException e) {
+      log.warn("read.limited", "path", request.path(), "reason", e.getMessage());
+      throw new ApiException.Unavailable("This list is too long to answer right now; please try again later.", UNAVAILABLE_RETRY_SECONDS);
+    }
+  }
+
+  private static final int UNAVAILABLE_RETRY_SECONDS = 30;
+
+  private HttpApiResponse route(HttpRequest request, Log log) {
     String path = request.path();
+    Optional<SitemapPage> sitemapPage = SitemapPage.parse(path);
+    if (sitemapPage.isPresent()) {
+      return sitemapPage(request, sitemapPage.get(), log);
+    }
     Optional<ApiRoute.Match> api = ApiRoute.match(path);
     if (api.isEmpty() && !ApiRoute.owns(path)) {
       return pages.respond(request);
@@ -127,9 +147,39 @@ public final class PostsApiHandler implements RequestStreamHandler {
       case TAGS -> ok(request, json.tags(service.tags()), Representation.PUBLIC);
       case FEED -> new Representation(feeds.rss(service.latest()), "application/rss+xml; charset=utf-8", Representation.PUBLIC)
           .toResponse(request.headers(), isHead(request));
-      case SITEMAP -> new Representation(feeds.sitemap(service.all()), "application/xml; charset=utf-8", Representation.PUBLIC)
-          .toResponse(request.headers(), isHead(request));
+      case SITEMAP -> xml(request, feeds.sitemapIndex(service.sitemapMonths()));
     };
+  }
+
+  /**
+   * A page of the sitemap: the site's pages, or a month's posts (a month cut short at {@link
+   * PostsService#SITEMAP_PAGE_URLS} is logged; its newest posts are listed). Not a listing's
+   * month, or a malformed Host: the site's 404 and 400 pages, as for any other site path.
+   */
+  private HttpApiResponse sitemapPage(HttpRequest request, SitemapPage page, Log log) {
+    String method = request.method();
+    Optional<SiteUrl> site = SiteUrl.resolve(config.siteUrl(), config.originVerify(), request.headers());
+    if ((!method.equals("GET") && !method.equals("HEAD")) || site.isEmpty()) {
+      return pages.respond(request);
+    }
+    request.query();
+    FeedDocuments feeds = new FeedDocuments(site.get(), config.siteName());
+    if (page.month() == null) {
+      return xml(request, feeds.sitemapPages(service.sitePages()));
+    }
+    PostRepository.DatedPage month = service.sitemapMonth(page.month());
+    if (month.posts().isEmpty()) {
+      return pages.respond(request);
+    }
+    if (month.truncated()) {
+      log.warn("sitemap.truncated", "month", page.month().toString(), "urls", month.posts().size());
+    }
+    return xml(request, feeds.sitemapPosts(month.posts()));
+  }
+
+  private static HttpApiResponse xml(HttpRequest request, String body) {
+    return new Representation(body, "application/xml; charset=utf-8", Representation.PUBLIC)
+        .toResponse(request.headers(), isHead(request));
   }
 
   /** One page of a listing; its nextCursor names where the next starts, for this listing only. */

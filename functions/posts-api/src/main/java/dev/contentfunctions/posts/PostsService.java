@@ -6,8 +6,10 @@ import dev.contentfunctions.tables.posts.Post;
 import dev.contentfunctions.tables.posts.PostRepository;
 import dev.contentfunctions.tables.posts.PostSummary;
 import dev.contentfunctions.tables.posts.Slug;
+import dev.contentfunctions.tables.posts.TagCounts;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -37,8 +38,18 @@ public final class PostsService {
    */
   static final int FEED_HTML_BUDGET = 512 * 1024;
 
-  /** How many recent posts per shared tag are considered for "You may also like". */
-  private static final int RELATED_CANDIDATES_PER_TAG = 25;
+  /**
+   * "You may also like" reads at most this many candidates in all, over the first {@link
+   * #RELATED_TAGS} tags of the post (at least {@code limit + 1} per tag, so that a tag's own posts
+   * can fill the list): its cost is bounded whatever the tags hold.
+   */
+  static final int RELATED_CANDIDATES = 32;
+
+  /** The tags of a post that "You may also like" looks at: one Query each. */
+  static final int RELATED_TAGS = 4;
+
+  /** URLs on a sitemap page at most (the protocol allows 50,000): a month with more is cut short. */
+  static final int SITEMAP_PAGE_URLS = 2_000;
 
   private final PostRepository repository;
   private final Clock clock;
@@ -133,16 +144,19 @@ public final class PostsService {
         .map(found -> related(found.summary(), limit, now));
   }
 
+  /**
+   * Candidates: the newest posts of each of the post's first {@link #RELATED_TAGS} tags, {@link
+   * #RELATED_CANDIDATES} in all; ranked by the tags they share with it among those, then by
+   * recency. At most {@code RELATED_TAGS} Queries and ~{@code RELATED_CANDIDATES} items, plus one
+   * short Query of the newest posts when too few share a tag.
+   */
   private List<PostSummary> related(PostSummary post, int limit, Instant now) {
     Map<String, PostSummary> candidates = new HashMap<>();
     Map<String, Integer> shared = new HashMap<>();
-    for (String tag : post.tags()) {
-      Optional<Slug> tagSlug = Slug.parse(tag);
-      if (tagSlug.isEmpty()) {
-        continue;
-      }
-      for (PostSummary other :
-          repository.page(Listing.tagged(tagSlug.get()), now, RELATED_CANDIDATES_PER_TAG, Optional.empty()).posts()) {
+    List<Slug> tags = post.tags().stream().map(Slug::parse).flatMap(Optional::stream).limit(RELATED_TAGS).toList();
+    int perTag = tags.isEmpty() ? 0 : Math.max(limit + 1, RELATED_CANDIDATES / tags.size());
+    for (Slug tag : tags) {
+      for (PostSummary other : repository.page(Listing.tagged(tag), now, perTag, Optional.empty()).posts()) {
         if (!other.slug().equals(post.slug())) {
           candidates.put(other.slug(), other);
           shared.merge(other.slug(), 1, Integer::sum);
@@ -167,14 +181,17 @@ public final class PostsService {
     return List.copyOf(result.values());
   }
 
-  /** Every tag of a due post, with how many due posts carry it; most used first. */
+  /**
+   * Every tag of a due post, with how many due posts carry it; most used first. From the counts the
+   * publisher keeps: one Query, whatever the number of posts.
+   */
   public List<TagCount> tags() {
-    Map<String, Integer> counts = new TreeMap<>();
-    for (PostSummary post : repository.all(Listing.published(), clock.instant())) {
-      post.tags().forEach(tag -> counts.merge(tag, 1, Integer::sum));
-    }
+    return tags(repository.counts(clock.instant()));
+  }
+
+  private static List<TagCount> tags(TagCounts counts) {
     List<TagCount> tags = new ArrayList<>();
-    counts.forEach((tag, count) -> tags.add(new TagCount(tag, count)));
+    counts.tags().forEach((tag, count) -> tags.add(new TagCount(tag, count)));
     tags.sort(Comparator.comparingInt(TagCount::count).reversed().thenComparing(TagCount::tag));
     return tags;
   }
@@ -200,9 +217,30 @@ public final class PostsService {
     return entries;
   }
 
-  /** Every due post, for the sitemap. */
-  public List<PostSummary> all() {
-    return repository.all(Listing.published(), clock.instant());
+  /** The sitemap's index: the months with due posts, newest first; one Query of the counts. */
+  public List<YearMonth> sitemapMonths() {
+    List<YearMonth> months = new ArrayList<>(repository.counts(clock.instant()).months().keySet());
+    months.sort(Comparator.reverseOrder());
+    return months;
+  }
+
+  /** The site's own pages for the sitemap: the tags with a due post, and the newest post's date. */
+  public record SitePages(List<String> tags, Instant newest) {}
+
+  /** One Query of the counts and one of the newest post. */
+  public SitePages sitePages() {
+    Instant now = clock.instant();
+    List<String> tags = List.copyOf(repository.counts(now).tags().keySet());
+    List<PostSummary> newest = repository.page(Listing.published(), now, 1, Optional.empty()).posts();
+    return new SitePages(tags, newest.isEmpty() ? null : newest.get(0).publishedAt());
+  }
+
+  /**
+   * A month's due posts for its sitemap page, newest first, at most {@link #SITEMAP_PAGE_URLS}:
+   * truncated when the month has more (or the read ran out of time).
+   */
+  public PostRepository.DatedPage sitemapMonth(YearMonth month) {
+    return repository.month(month, clock.instant(), SITEMAP_PAGE_URLS);
   }
 
   /**

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -517,9 +519,17 @@ class PostsApiIT {
 
   @Test
   void sitemapListsEveryDuePost() {
-    String sitemap = blog.get("/sitemap.xml").getBody();
+    String index = blog.get("/sitemap.xml").getBody();
+    assertThat(index).contains("<sitemapindex").doesNotContain("<urlset");
+    StringBuilder sitemap = new StringBuilder();
+    Matcher loc = Pattern.compile("<loc>" + Pattern.quote(BlogTestBed.SITE_URL) + "(/sitemaps/[^<]+)</loc>").matcher(index);
+    while (loc.find()) {
+      APIGatewayV2HTTPResponse page = blog.get(loc.group(1));
+      assertThat(page.getStatusCode()).as(loc.group(1)).isEqualTo(200);
+      sitemap.append(page.getBody());
+    }
 
-    assertThat(sitemap)
+    assertThat(sitemap.toString())
         .contains("<loc>" + BlogTestBed.SITE_URL + "/blog/numbered-01</loc>")
         .contains("<loc>" + BlogTestBed.SITE_URL + "/blog/fish-chips</loc>")
         .doesNotContain("a-draft", "/scheduled<");

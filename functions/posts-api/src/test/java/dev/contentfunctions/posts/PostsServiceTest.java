@@ -11,6 +11,7 @@ import dev.contentfunctions.tables.posts.InMemoryPostRepository;
 import dev.contentfunctions.tables.posts.ListPosition;
 import dev.contentfunctions.tables.posts.Listing;
 import dev.contentfunctions.tables.posts.Post;
+import dev.contentfunctions.tables.posts.PostRepository;
 import dev.contentfunctions.tables.posts.PostSummary;
 import dev.contentfunctions.tables.posts.Slug;
 import java.time.Clock;
@@ -65,7 +66,10 @@ class PostsServiceTest {
     assertThat(slugs(service.list(Listing.tagged(slug("calm")), 50, Optional.empty()).posts())).containsExactly("middle", "old");
     assertThat(service.tags()).containsExactly(new PostsService.TagCount("calm", 2), new PostsService.TagCount("trust", 2));
     assertThat(service.latest()).extracting(entry -> entry.post().slug()).containsExactly("new", "middle", "old");
-    assertThat(slugs(service.all())).containsExactly("new", "middle", "old");
+    assertThat(service.sitemapMonths()).allSatisfy(month -> assertThat(service.sitemapMonth(month).posts())
+        .extracting(PostRepository.Dated::slug).isSubsetOf("new", "middle", "old"));
+    assertThat(service.sitemapMonths().stream().flatMap(month -> service.sitemapMonth(month).posts().stream()))
+        .extracting(PostRepository.Dated::slug).containsExactlyInAnyOrder("new", "middle", "old");
   }
 
   @Test
@@ -180,6 +184,42 @@ class PostsServiceTest {
 
     assertThat(slugs(((Found<List<PostSummary>>) related).value()))
         .containsExactly("both-new", "both-old", "one-newest", "one-older");
+  }
+
+  @Test
+  void relatedReadsABoundedNumberOfPostsWhateverItsTagsHold() {
+    List<String> tags = List.of("t1", "t2", "t3", "t4", "t5", "t6");
+    posts.put(post("subject", "2020-01-01", false, tags.toArray(String[]::new)));
+    for (int i = 0; i < 400; i++) {
+      posts.put(post("p-" + i, Instant.parse("2021-01-01T00:00:00Z").plusSeconds(86_400L * i).toString().substring(0, 10),
+          false, tags.get(i % tags.size()), tags.get((i + 1) % tags.size())));
+    }
+    List<Integer> limits = new ArrayList<>();
+    PostRepository counting = new CountingReads(posts, limits);
+
+    Lookup<List<PostSummary>> related = new PostsService(counting, Clock.fixed(NOW, ZoneOffset.UTC)).related(slug("subject"), 10);
+
+    assertThat(((Found<List<PostSummary>>) related).value()).hasSize(10);
+    assertThat(limits).as("one Query per tag looked at, each with its limit").hasSize(PostsService.RELATED_TAGS);
+    assertThat(limits.stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(4 * 11);
+  }
+
+  /** The read side, counting the listing pages read and their limits. */
+  private record CountingReads(PostRepository delegate, List<Integer> limits) implements PostRepository {
+    @Override
+    public Page page(Listing listing, Instant now, int limit, Optional<ListPosition> after) {
+      limits.add(limit);
+      return delegate.page(listing, now, limit, after);
+    }
+
+    @Override public Optional<Post> findPost(Slug slug) { return delegate.findPost(slug); }
+    @Override public Optional<Listed> findSummary(Slug slug) { return delegate.findSummary(slug); }
+    @Override public Map<String, String> findHtml(List<Slug> slugs) { return delegate.findHtml(slugs); }
+    @Override public Optional<Slug> findAliasTarget(Slug slug) { return delegate.findAliasTarget(slug); }
+    @Override public List<PostSummary> all(Listing listing, Instant now) { throw new AssertionError("no route reads a whole listing"); }
+    @Override public dev.contentfunctions.tables.posts.TagCounts counts(Instant now) { return delegate.counts(now); }
+    @Override public DatedPage month(java.time.YearMonth month, Instant now, int limit) { return delegate.month(month, now, limit); }
+    @Override public Optional<PostSummary> neighbour(Post post, Instant now, boolean older) { return delegate.neighbour(post, now, older); }
   }
 
   @Test

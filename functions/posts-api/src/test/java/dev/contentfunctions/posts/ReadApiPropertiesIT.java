@@ -265,6 +265,6 @@ class ReadApiPropertiesIT {
     factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
-    assertThat(document.getDocumentElement().getNodeName()).isIn("rss", "urlset");
+    assertThat(document.getDocumentElement().getNodeName()).isIn("rss", "sitemapindex", "urlset");
   }
 }

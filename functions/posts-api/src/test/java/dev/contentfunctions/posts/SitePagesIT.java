@@ -3,6 +3,8 @@ package dev.contentfunctions.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +58,12 @@ class SitePagesIT {
           .filter(url -> url.startsWith("https://coach.example/") && !url.contains("#"))
           .forEach(url -> paths.add(url.substring("https://coach.example".length())));
     }
-    for (String document : new String[] {"/feed.xml", "/sitemap.xml"}) {
+    List<String> documents = new ArrayList<>(List.of("/feed.xml"));
+    // The sitemap is an index of sitemaps: each of them too.
+    Jsoup.parse(get("/sitemap.xml").getBody(), "", Parser.xmlParser()).select("sitemap > loc").eachText()
+        .forEach(url -> documents.add(url.substring("https://coach.example".length())));
+    assertThat(documents).contains("/sitemaps/pages.xml");
+    for (String document : documents) {
       Document xml = Jsoup.parse(get(document).getBody(), "", Parser.xmlParser());
       xml.select("loc, item > link, channel > link").eachText().forEach(url -> {
         assertThat(url).startsWith("https://coach.example/");

@@ -350,14 +350,33 @@ class SitePagesTest {
   }
 
   @Test
-  void sitemapListsThePagesAndEveryTag() {
-    String sitemap = get("/sitemap.xml").getBody();
-    assertThat(sitemap).contains("<loc>https://coach.example/</loc>", "<loc>https://coach.example/blog/</loc>",
+  void sitemapIsAnIndexOfPagesThatListThePagesEveryTagAndEveryPost() {
+    String index = get("/sitemap.xml").getBody();
+    List<String> sitemaps = Jsoup.parse(index, "", Parser.xmlParser()).select("sitemapindex > sitemap > loc").eachText();
+    assertThat(sitemaps).first().isEqualTo("https://coach.example/sitemaps/pages.xml");
+    assertThat(sitemaps).allMatch(loc -> loc.matches("https://coach.example/sitemaps/(pages|posts-[0-9]{4}-[0-9]{2})\\.xml"));
+    StringBuilder all = new StringBuilder();
+    for (String sitemap : sitemaps) {
+      APIGatewayV2HTTPResponse page = get(sitemap.substring("https://coach.example".length()));
+      assertThat(page.getStatusCode()).as(sitemap).isEqualTo(200);
+      assertThat(page.getHeaders().get("Content-Type")).startsWith("application/xml");
+      all.append(page.getBody());
+      for (String loc : Jsoup.parse(page.getBody(), "", Parser.xmlParser()).select("urlset > url > loc").eachText()) {
+        assertThat(get(loc.substring("https://coach.example".length())).getStatusCode()).as(loc).isEqualTo(200);
+      }
+    }
+    assertThat(all.toString()).contains("<loc>https://coach.example/</loc>", "<loc>https://coach.example/blog/</loc>",
         "<loc>https://coach.example/blog/tag/trust/</loc>", "<loc>https://coach.example/blog/tag/calm/</loc>",
         "<loc>https://coach.example/book</loc>", "<loc>https://coach.example/privacy</loc>",
         "<loc>https://coach.example/blog/rebuild-connection</loc>").doesNotContain("draft");
-    for (String loc : Jsoup.parse(sitemap, "", Parser.xmlParser()).select("loc").eachText()) {
-      assertThat(get(loc.substring("https://coach.example".length())).getStatusCode()).as(loc).isEqualTo(200);
+  }
+
+  @Test
+  void aSitemapPageOfAMonthWithoutPostsOrMisspeltIsTheSitesNotFoundPage() {
+    for (String path : List.of("/sitemaps/posts-1999-01.xml", "/sitemaps/posts-2025-1.xml", "/sitemaps/posts-2025-13.xml", "/sitemaps/other.xml")) {
+      APIGatewayV2HTTPResponse response = get(path);
+      assertThat(response.getStatusCode()).as(path).isEqualTo(404);
+      assertThat(response.getHeaders().get("Content-Type")).as(path).startsWith("text/html");
     }
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -72,11 +73,67 @@ final class PostsTableInvariants {
                     check.contentChunk(pk, sk);
                   } else if (sk.equals("ALIAS")) {
                     check.alias(pk, item);
+                  } else if (pk.equals(PostMapper.COUNTS_PARTITION)) {
+                    // Checked as a whole below.
                   } else {
                     check.violations.add(pk + "/" + sk + ": an item of no known type");
                   }
                 }));
+    check.counts();
     return check.violations;
+  }
+
+  /**
+   * The counts are what the live files' posts add up to: each shard the sum of its files' shares
+   * (one per tag and one per month of every post that is not a draft), and an entry among the
+   * posts not yet due for exactly those files whose share says so.
+   */
+  private void counts() {
+    Map<String, Map<String, Long>> expected = new TreeMap<>();
+    Set<String> expectedDue = new TreeSet<>();
+    partitions.forEach(
+        (pk, items) -> {
+          if (pk.startsWith("SOURCE#")) {
+            SourceFile source = PostMapper.sourceFromItem(items.get("SOURCE"));
+            SourceFile.Counted counted = source.counted();
+            if (counted.isNone()) {
+              return;
+            }
+            Map<String, Long> shard =
+                expected.computeIfAbsent(text(PostMapper.countShardKey(PostMapper.countShard(source.key())), PostMapper.SK), k -> new TreeMap<>());
+            counted.tags().forEach(tag -> shard.merge("t#" + tag, 1L, Long::sum));
+            shard.merge("m#" + PostMapper.month(counted.publishedAt()), 1L, Long::sum);
+            if (counted.due() != null) {
+              expectedDue.add(counted.due());
+            }
+          }
+        });
+    Map<String, Map<String, AttributeValue>> stored = partitions.getOrDefault(PostMapper.COUNTS_PARTITION, Map.of());
+    Set<String> due = new TreeSet<>();
+    Set<String> shards = new TreeSet<>(expected.keySet());
+    stored.forEach(
+        (sk, item) -> {
+          if (sk.startsWith("DUE#")) {
+            due.add(sk);
+            return;
+          }
+          shards.add(sk);
+        });
+    for (String sk : shards) {
+      Map<String, Long> counters = new TreeMap<>();
+      stored.getOrDefault(sk, Map.of()).forEach(
+          (name, value) -> {
+            if ((name.startsWith("t#") || name.startsWith("m#")) && Long.parseLong(value.n()) != 0) {
+              counters.put(name, Long.parseLong(value.n()));
+            }
+          });
+      if (!counters.equals(expected.getOrDefault(sk, Map.of()))) {
+        violation(PostMapper.COUNTS_PARTITION, sk, "counts " + counters + ", but its files' posts add up to " + expected.getOrDefault(sk, Map.of()));
+      }
+    }
+    if (!due.equals(expectedDue)) {
+      violation(PostMapper.COUNTS_PARTITION, "DUE#", "entries " + due + ", but the files' records say " + expectedDue);
+    }
   }
 
   private Map<String, AttributeValue> item(Map<String, AttributeValue> key) {
@@ -283,6 +340,16 @@ final class PostsTableInvariants {
     if (!new HashSet<>(texts(post, PostMapper.TAGS)).equals(new HashSet<>(source.tags()))
         || PostMapper.contentChunks(post) != source.contentChunks()) {
       violation(pk, "SOURCE", "records other tags or body parts than its post has");
+    }
+    SourceFile.Counted counted = source.counted();
+    boolean countedAsPosted =
+        bool(post, PostMapper.DRAFT)
+            ? counted.isNone()
+            : !counted.isNone()
+                && new HashSet<>(counted.tags()).equals(new HashSet<>(texts(post, PostMapper.TAGS)))
+                && counted.publishedAt().equals(PostMapper.summaryFromItem(post).publishedAt());
+    if (!countedAsPosted) {
+      violation(pk, "SOURCE", "its share of the counts " + counted + " is not its post's");
     }
     for (String name : redirects(source)) {
       Map<String, AttributeValue> alias = item(PostMapper.aliasKey(name));

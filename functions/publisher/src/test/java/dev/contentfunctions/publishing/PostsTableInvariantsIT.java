@@ -64,4 +64,24 @@ class PostsTableInvariantsIT {
             "SOURCE#posts/waiting.md/SOURCE: waits for 'taken' without a claim",
             "CLAIM#orphan/posts/whole.md: left over: posts/whole.md no longer waits for this name");
   }
+
+  @Test
+  void countsThatDoNotAddUpToThePostsAreNamed() {
+    bed.publish("posts/now.md", post("Now", "2025-10-01", "tags: [calm]\n", "Body."), "10");
+    bed.publish("posts/later.md", post("Later", "2027-03-01", "tags: [calm]\n", "Body."), "10");
+    assertThat(violations()).isEmpty();
+
+    String shard = "SHARD#" + PostMapper.countShard("posts/now.md");
+    bed.dynamoDb.updateItem(
+        r -> r.tableName(bed.table)
+            .key(PostMapper.countShardKey(PostMapper.countShard("posts/now.md")))
+            .updateExpression("ADD #t :one")
+            .expressionAttributeNames(Map.of("#t", "t#calm"))
+            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    delete(PostMapper.dueKey(PostMapper.dueSortKey(java.time.Instant.parse("2027-03-01T00:00:00Z"), "later")));
+
+    assertThat(violations())
+        .anySatisfy(v -> assertThat(v).startsWith("COUNTS/" + shard + ": counts"))
+        .anySatisfy(v -> assertThat(v).startsWith("COUNTS/DUE#: entries []"));
+  }
 }

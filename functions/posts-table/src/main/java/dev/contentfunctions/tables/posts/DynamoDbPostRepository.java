@@ -2,6 +2,7 @@ package dev.contentfunctions.tables.posts;
 
 import dev.contentfunctions.kit.Backoff;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class DynamoDbPostRepository implements PostRepository {
     }
     List<Map<String, AttributeValue>> chunks =
         PostMapper.contentChunks(item) > 0
-            ? queryAll(PostMapper.contentChunksQuery(table, slug.value()).build())
+            ? queryAll(PostMapper.contentChunksQuery(table, slug.value()).build(), "body of " + slug.value())
             : List.of();
     return Optional.of(PostMapper.fromItems(item, chunks));
   }
@@ -108,9 +109,45 @@ public final class DynamoDbPostRepository implements PostRepository {
 
   @Override
   public List<PostSummary> all(Listing listing, Instant now) {
-    return queryAll(PostMapper.listingQuery(table, listing, now).build()).stream()
+    return queryAll(PostMapper.listingQuery(table, listing, now).build(), "listing " + PostMapper.listPartition(listing))
+        .stream()
         .map(PostMapper::summaryFromItem)
         .toList();
+  }
+
+  @Override
+  public TagCounts counts(Instant now) {
+    return PostMapper.countsFromItems(queryAll(PostMapper.countsQuery(table, now).build(), "counts"));
+  }
+
+  /**
+   * Pages of the month's Query until {@code limit} posts are read (one more tells whether the month
+   * has more) or the time allowed is spent: a sitemap page is bounded whatever the month holds.
+   */
+  @Override
+  public DatedPage month(YearMonth month, Instant now, int limit) {
+    QueryRequest.Builder query = PostMapper.monthQuery(table, month, now);
+    if (query == null) {
+      return new DatedPage(List.of(), false);
+    }
+    long deadline = System.nanoTime() + MAX_READ_MILLIS * 1_000_000;
+    int wanted = Math.min(limit, MAX_ITEMS_PER_READ);
+    List<Dated> posts = new ArrayList<>();
+    QueryRequest next = query.limit(wanted + 1).build();
+    while (true) {
+      QueryResponse response = dynamoDb.query(next);
+      response.items().forEach(item -> posts.add(PostMapper.datedFromItem(item)));
+      if (posts.size() > wanted) {
+        return new DatedPage(posts.subList(0, wanted), true);
+      }
+      if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+        return new DatedPage(posts, false);
+      }
+      if (System.nanoTime() > deadline) {
+        return new DatedPage(posts, true);
+      }
+      next = next.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).limit(wanted + 1 - posts.size()).build();
+    }
   }
 
   @Override
@@ -124,14 +161,25 @@ public final class DynamoDbPostRepository implements PostRepository {
         .map(PostMapper::summaryFromItem);
   }
 
-  private List<Map<String, AttributeValue>> queryAll(QueryRequest request) {
+  /**
+   * Every page of a Query, within the guard: past {@link #MAX_ITEMS_PER_READ} items or {@link
+   * #MAX_READ_MILLIS}, it stops and says so ({@code what} names the read for the log).
+   */
+  private List<Map<String, AttributeValue>> queryAll(QueryRequest request, String what) {
+    long deadline = System.nanoTime() + MAX_READ_MILLIS * 1_000_000;
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     QueryRequest next = request;
     while (true) {
       QueryResponse response = dynamoDb.query(next);
       items.addAll(response.items());
+      if (items.size() > MAX_ITEMS_PER_READ) {
+        throw new ReadLimitExceededException(what + ": more than " + MAX_ITEMS_PER_READ + " items");
+      }
       if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
         return items;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new ReadLimitExceededException(what + ": over " + MAX_READ_MILLIS + " ms");
       }
       next = next.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build();
     }

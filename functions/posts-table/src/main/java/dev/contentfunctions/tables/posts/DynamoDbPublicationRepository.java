@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** The posts table in DynamoDB: each {@link PublicationPlan} is one transaction. */
 public final class DynamoDbPublicationRepository implements PublicationRepository {
@@ -57,12 +58,17 @@ public final class DynamoDbPublicationRepository implements PublicationRepositor
   @Override
   public SourceFile publish(
       Post post, SourceVersion version, Optional<SourceFile> previous, SlugClaim promoted) {
-    return commit(PublicationPlan.publish(post, version, previous, promoted));
+    return commit(PublicationPlan.publish(post, version, previous, promoted, clock.instant()));
   }
 
   @Override
   public SourceFile remove(SourceVersion version, Optional<SourceFile> previous) {
     return commit(PublicationPlan.remove(version, previous, clock.instant()));
+  }
+
+  @Override
+  public SourceFile backfillCounts(SourceFile source, PostSummary post) {
+    return commit(PublicationPlan.backfill(source, post, clock.instant()));
   }
 
   @Override
@@ -240,7 +246,34 @@ public final class DynamoDbPublicationRepository implements PublicationRepositor
                   .expressionAttributeValues(condition.values())
                   .build())
           .build();
+      case ADD -> TransactWriteItem.builder().update(add(write.item())).build();
     };
+  }
+
+  /** {@code ADD #n0 :n0, #n1 :n1, ...}: each number of the item added to the stored one. */
+  private Update add(Map<String, AttributeValue> keyAndNumbers) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    List<String> additions = new ArrayList<>();
+    keyAndNumbers.forEach(
+        (name, value) -> {
+          if (name.equals(PostMapper.PK) || name.equals(PostMapper.SK)) {
+            key.put(name, value);
+          } else {
+            int i = additions.size();
+            names.put("#n" + i, name);
+            values.put(":n" + i, value);
+            additions.add("#n" + i + " :n" + i);
+          }
+        });
+    return Update.builder()
+        .tableName(table)
+        .key(key)
+        .updateExpression("ADD " + String.join(", ", additions))
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .build();
   }
 
   /** A condition as PostMapper spells it; null text and values when there is none. */

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
@@ -45,6 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * CLAIM#name      s3key       a file waiting for a slug or alias another file's post holds
  * IMAGE#s3key     IMAGE       the publisher's record of an image file: its variants, or why refused
  * IMAGEREF#s3key  s3key       a Markdown file whose live post uses the image (re-rendered when it changes)
+ * COUNTS          SHARD#n     counts per tag (t#tag) and month (m#2025-11) of the posts of files hashed to n
+ * COUNTS          DUE#at#slug a post not due when written: taken off the counts while its date is ahead
  * </pre>
  *
  * The ByDate index (listPk, listSk) holds published posts under "PUBLISHED" and each tag's posts
@@ -99,6 +103,9 @@ public final class PostMapper {
   public static final String SRC = "src";
   public static final String ALT = "alt";
   public static final String SRCSET = "srcset";
+  public static final String COUNTED_TAGS = "countedTags";
+  public static final String COUNTED_AT = "countedAt";
+  public static final String COUNTED_DUE = "countedDue";
 
   /**
    * DynamoDB items are limited to 400 KB. A gzipped body up to this size stays in the post item
@@ -259,6 +266,34 @@ public final class PostMapper {
             Map.of(":list", text(PUBLISHED_LIST), ":current", text(current), ":now", text(due)))
         .scanIndexForward(true)
         .limit(2);
+  }
+
+  /**
+   * The published posts of {@code month} due at {@code now}, newest first, with only what a sitemap
+   * shows (their slug and dates); empty (null) when the month starts after {@code now}.
+   */
+  public static QueryRequest.Builder monthQuery(String table, YearMonth month, Instant now) {
+    Instant start = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    if (start.isAfter(now)) {
+      return null;
+    }
+    Instant end = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
+    String to = listSortUpperBound(end.isBefore(now) ? end : now);
+    return QueryRequest.builder()
+        .tableName(table)
+        .indexName(BY_DATE_INDEX)
+        .keyConditionExpression("listPk = :list AND listSk BETWEEN :from AND :to")
+        .expressionAttributeValues(
+            Map.of(":list", text(PUBLISHED_LIST), ":from", text(sortableInstant(start)), ":to", text(to)))
+        .projectionExpression("#slug, #publishedAt, #updatedAt")
+        .expressionAttributeNames(Map.of("#slug", SLUG, "#publishedAt", PUBLISHED_AT, "#updatedAt", UPDATED_AT))
+        .scanIndexForward(false);
+  }
+
+  /** A sitemap's entry from an item {@link #monthQuery} read: its last change, else its date. */
+  public static PostRepository.Dated datedFromItem(Map<String, AttributeValue> item) {
+    Instant updated = instant(item, UPDATED_AT);
+    return new PostRepository.Dated(text(item, SLUG), updated != null ? updated : instant(item, PUBLISHED_AT));
   }
 
   /** Whether a post is due after {@code now}: nothing due is newer than it. */
@@ -558,6 +593,11 @@ public final class PostMapper {
     putIfPresent(item, WAITING_FOR, source.waitingFor());
     item.put(RELEASED, texts(source.released()));
     item.put(IMAGES, texts(source.images()));
+    if (!source.counted().isNone()) {
+      item.put(COUNTED_TAGS, texts(source.counted().tags()));
+      item.put(COUNTED_AT, text(source.counted().publishedAt().toString()));
+      putIfPresent(item, COUNTED_DUE, source.counted().due());
+    }
     if (expiresAt != null) {
       item.put(EXPIRES_AT, number(expiresAt.getEpochSecond()));
     }
@@ -577,7 +617,10 @@ public final class PostMapper {
         bool(item, REMOVED),
         text(item, WAITING_FOR),
         texts(item, RELEASED),
-        texts(item, IMAGES));
+        texts(item, IMAGES),
+        item.containsKey(COUNTED_AT)
+            ? new SourceFile.Counted(texts(item, COUNTED_TAGS), instant(item, COUNTED_AT), text(item, COUNTED_DUE))
+            : SourceFile.Counted.NONE);
   }
 
   // ------------------------------------------------------------------ claims
@@ -599,6 +642,110 @@ public final class PostMapper {
         text(item, VERSION_ID),
         text(item, SEQUENCER),
         instant(item, CLAIMED_AT));
+  }
+
+  // ------------------------------------------------------------------ counts
+
+  /** The partition of the tag and month counts: a few shard items and the entries of posts not yet due. */
+  public static final String COUNTS_PARTITION = "COUNTS";
+
+  /**
+   * Shards of the counts: a file's changes add to the shard its key hashes to, so that posts of
+   * different files published at the same time rarely touch one item (two transactions on one item
+   * at once: one is cancelled and retried). Readers read all of them with one Query. Changing the
+   * number means rebuilding the counts.
+   */
+  public static final int COUNT_SHARDS = 8;
+
+  static final String SHARD_PREFIX = "SHARD#";
+  static final String DUE_PREFIX = "DUE#";
+  static final String TAG_COUNT_PREFIX = "t#";
+  static final String MONTH_COUNT_PREFIX = "m#";
+
+  /** A due entry is read only while its date is ahead; TTL takes it away a day after. */
+  static final long DUE_ENTRY_TTL_SECONDS = 24 * 3600;
+
+  /** The shard a file's share of the counts is kept in: String.hashCode is fixed by the JLS. */
+  public static int countShard(String sourceKey) {
+    return Math.floorMod(sourceKey.hashCode(), COUNT_SHARDS);
+  }
+
+  public static Map<String, AttributeValue> countShardKey(int shard) {
+    return key(COUNTS_PARTITION, SHARD_PREFIX + shard);
+  }
+
+  /** The sort key of a post's entry among those not yet due: after every due one, by date. */
+  public static String dueSortKey(Instant publishedAt, String slug) {
+    return DUE_PREFIX + sortableInstant(publishedAt) + "#" + slug;
+  }
+
+  public static Map<String, AttributeValue> dueKey(String sortKey) {
+    return key(COUNTS_PARTITION, sortKey);
+  }
+
+  /** The entry of a post not yet due: its tags and month, subtracted by readers before its date. */
+  public static Map<String, AttributeValue> dueItem(SourceFile.Counted counted) {
+    Map<String, AttributeValue> item = dueKey(counted.due());
+    item.put(TAGS, texts(counted.tags()));
+    item.put(PUBLISHED_AT, text(counted.publishedAt().toString()));
+    item.put(EXPIRES_AT, number(counted.publishedAt().getEpochSecond() + DUE_ENTRY_TTL_SECONDS));
+    return item;
+  }
+
+  /** A shard's key with the numbers to ADD to its counters (negative to take off). */
+  public static Map<String, AttributeValue> countChanges(
+      String sourceKey, Map<String, Long> tagChanges, Map<YearMonth, Long> monthChanges) {
+    Map<String, AttributeValue> item = countShardKey(countShard(sourceKey));
+    tagChanges.forEach((tag, change) -> item.put(TAG_COUNT_PREFIX + tag, number(change)));
+    monthChanges.forEach((month, change) -> item.put(MONTH_COUNT_PREFIX + month, number(change)));
+    return item;
+  }
+
+  /** The month a post counts in, UTC. */
+  public static YearMonth month(Instant publishedAt) {
+    return YearMonth.from(publishedAt.atOffset(ZoneOffset.UTC));
+  }
+
+  /**
+   * Every shard and the entries of posts not due at {@code now}: one Query (SHARD# sorts after
+   * DUE#, so one range holds both), a handful of items whatever the number of posts.
+   */
+  public static QueryRequest.Builder countsQuery(String table, Instant now) {
+    return QueryRequest.builder()
+        .tableName(table)
+        .keyConditionExpression("pk = :pk AND sk > :due")
+        .expressionAttributeValues(
+            Map.of(":pk", text(COUNTS_PARTITION), ":due", text(DUE_PREFIX + sortableInstant(now) + "#\uffff")));
+  }
+
+  /** Whether an item of the counts' partition is one {@link #countsQuery} reads at {@code now}. */
+  public static boolean isReadByCountsQuery(Map<String, AttributeValue> item, Instant now) {
+    return text(item, SK).compareTo(DUE_PREFIX + sortableInstant(now) + "#\uffff") > 0;
+  }
+
+  /** The counts from what {@link #countsQuery} read: the shards' sums less the posts not yet due. */
+  public static TagCounts countsFromItems(List<Map<String, AttributeValue>> items) {
+    Map<String, Integer> tags = new TreeMap<>();
+    Map<YearMonth, Integer> months = new TreeMap<>();
+    for (Map<String, AttributeValue> item : items) {
+      String sk = text(item, SK);
+      if (sk.startsWith(SHARD_PREFIX)) {
+        item.forEach(
+            (name, value) -> {
+              if (name.startsWith(TAG_COUNT_PREFIX)) {
+                tags.merge(name.substring(TAG_COUNT_PREFIX.length()), Integer.parseInt(value.n()), Integer::sum);
+              } else if (name.startsWith(MONTH_COUNT_PREFIX)) {
+                months.merge(YearMonth.parse(name.substring(MONTH_COUNT_PREFIX.length())), Integer.parseInt(value.n()), Integer::sum);
+              }
+            });
+      } else if (sk.startsWith(DUE_PREFIX)) {
+        texts(item, TAGS).forEach(tag -> tags.merge(tag, -1, Integer::sum));
+        months.merge(month(instant(item, PUBLISHED_AT)), -1, Integer::sum);
+      }
+    }
+    tags.values().removeIf(count -> count <= 0);
+    months.values().removeIf(count -> count <= 0);
+    return new TagCounts(tags, months);
   }
 
   // ------------------------------------------------------------------ conditions

@@ -3,12 +3,15 @@ package dev.contentfunctions.tables.posts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -59,12 +62,21 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
   /** The item exists and is another file's: the name waited for is still held. */
   public record HeldByAnother(String sourceKey) implements Condition {}
 
-  /** One write: put {@code item}, delete the item of key {@code item}, or only check it. */
+  /**
+   * One write: put {@code item}, delete the item of key {@code item}, only check it, or add to
+   * numbers: {@code item} is then the key and, for each other attribute, the number to ADD to it
+   * (the item and its counters are created if absent).
+   */
   public record Write(Kind kind, Map<String, AttributeValue> item, Condition condition) {
     public enum Kind {
       PUT,
       DELETE,
-      CHECK
+      CHECK,
+      ADD
+    }
+
+    static Write add(Map<String, AttributeValue> keyAndNumbers) {
+      return new Write(Kind.ADD, keyAndNumbers, new Always());
     }
 
     static Write put(Map<String, AttributeValue> item, Condition condition) {
@@ -97,7 +109,7 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
    *     change than a transaction takes
    */
   public static PublicationPlan publish(
-      Post post, SourceVersion version, Optional<SourceFile> previous, SlugClaim promoted) {
+      Post post, SourceVersion version, Optional<SourceFile> previous, SlugClaim promoted, Instant now) {
     SourceFile prev = previous.orElse(null);
     String prevSlug = live(prev) ? prev.slug() : null;
     List<String> formerSlugs = formerSlugs(prev, prevSlug, post.slug());
@@ -118,10 +130,12 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
             false,
             null,
             released(prev, post.slug(), redirects),
-            post.images().stream().map(ImageUse::key).toList());
+            post.images().stream().map(ImageUse::key).toList(),
+            counted(post, now));
 
     List<Write> writes = new ArrayList<>();
     writes.add(sourceWrite(next, prev, null));
+    writeCounts(writes, prev, next);
     dropClaimsOf(writes, prev, promoted == null ? null : promoted.name());
     writes.add(
         Write.put(
@@ -252,6 +266,7 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
             List.of());
     List<Write> writes = new ArrayList<>();
     writes.add(sourceWrite(tombstone, prev, now.plus(TOMBSTONE_TTL)));
+    writeCounts(writes, prev, tombstone);
     dropClaimsOf(writes, prev, null);
     if (live(prev)) {
       deletePostItems(writes, prev);
@@ -285,7 +300,8 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
                 prev.removed(),
                 taken.name(),
                 List.of(),
-                prev.images());
+                prev.images(),
+                prev.counted());
     List<Write> writes = new ArrayList<>();
     writes.add(sourceWrite(waiting, prev, null));
     dropClaimsOf(writes, prev, taken.name());
@@ -296,6 +312,81 @@ public record PublicationPlan(SourceFile source, List<Write> writes) {
             new Always()));
     writes.add(Write.check(taken.heldBy(), new HeldByAnother(version.key())));
     return within(new PublicationPlan(waiting, writes));
+  }
+
+  // ------------------------------------------------------------------ counts
+
+  /**
+   * What a post adds to the counts: one per tag and one for its month, unless a draft. Its entry
+   * among the posts not yet due if its date (to the second, as listings decide) is after {@code
+   * now}: readers take it off until then, so a scheduled post counts from its date on, with no job.
+   */
+  static SourceFile.Counted counted(Post post, Instant now) {
+    return post.draft() ? SourceFile.Counted.NONE : counted(post.summary(), now);
+  }
+
+  private static SourceFile.Counted counted(PostSummary post, Instant now) {
+    boolean due = !post.publishedAt().truncatedTo(ChronoUnit.SECONDS).isAfter(now.truncatedTo(ChronoUnit.SECONDS));
+    return new SourceFile.Counted(
+        post.tags(), post.publishedAt(), due ? null : PostMapper.dueSortKey(post.publishedAt(), post.slug()));
+  }
+
+  // ------------------------------------------------------------------ backfill
+
+  /**
+   * Counts the live, published post of a file whose record was written before the counts existed
+   * (its share is none): the record gets the share, the counts get it added, in one transaction on
+   * the record's revision, so a publish of the file racing it makes one of the two fail and be
+   * tried again.
+   *
+   * @param post the file's live post as listed (not a draft)
+   */
+  public static PublicationPlan backfill(SourceFile source, PostSummary post, Instant now) {
+    if (!source.counted().isNone() || source.removed() || !post.slug().equals(source.slug())) {
+      throw new IllegalArgumentException("Only a live file's post not counted yet is backfilled: " + source.key());
+    }
+    SourceFile next =
+        new SourceFile(
+            source.key(), source.slug(), source.tags(), source.aliases(), source.formerSlugs(), source.contentChunks(),
+            source.sequencer(), revisionAfter(source), false, source.waitingFor(), source.released(), source.images(),
+            counted(post, now));
+    List<Write> writes = new ArrayList<>();
+    writes.add(sourceWrite(next, source, null));
+    writeCounts(writes, source, next);
+    return new PublicationPlan(next, writes);
+  }
+
+  /**
+   * The counts move from the file's previous share to its next: one ADD of the differences to the
+   * file's shard (none when they cancel out, as for an edit that keeps the tags and date), and the
+   * previous not-yet-due entry replaced by the next one. ADD commutes, so concurrent publishes of
+   * other files, in any order, leave exact sums; the file's own changes are ordered by its
+   * revision.
+   */
+  private static void writeCounts(List<Write> writes, SourceFile prev, SourceFile next) {
+    SourceFile.Counted before = prev == null ? SourceFile.Counted.NONE : prev.counted();
+    SourceFile.Counted after = next.counted();
+    Map<String, Long> tags = new TreeMap<>();
+    Map<YearMonth, Long> months = new TreeMap<>();
+    if (!before.isNone()) {
+      before.tags().forEach(tag -> tags.merge(tag, -1L, Long::sum));
+      months.merge(PostMapper.month(before.publishedAt()), -1L, Long::sum);
+    }
+    if (!after.isNone()) {
+      after.tags().forEach(tag -> tags.merge(tag, 1L, Long::sum));
+      months.merge(PostMapper.month(after.publishedAt()), 1L, Long::sum);
+    }
+    tags.values().removeIf(change -> change == 0);
+    months.values().removeIf(change -> change == 0);
+    if (!tags.isEmpty() || !months.isEmpty()) {
+      writes.add(Write.add(PostMapper.countChanges(next.key(), tags, months)));
+    }
+    if (before.due() != null && !before.due().equals(after.due())) {
+      writes.add(Write.delete(PostMapper.dueKey(before.due())));
+    }
+    if (after.due() != null) {
+      writes.add(Write.put(PostMapper.dueItem(after), new Always()));
+    }
   }
 
   // ------------------------------------------------------------------ shared rules

@@ -54,6 +54,14 @@ public interface PublicationRepository {
    */
   void waitFor(NameTakenException taken, SourceVersion version, Optional<SourceFile> previous);
 
+  /**
+   * Adds a live file's post to the counts, for a record written before they existed ({@link
+   * PublicationPlan#backfill}).
+   *
+   * @throws ConcurrentChangeException another event for this file was applied since {@code source} was read
+   */
+  SourceFile backfillCounts(SourceFile source, PostSummary post);
+
   /** The files waiting for {@code name}, oldest claim first (then by key: a fixed order). */
   List<SlugClaim> claims(String name);
 

@@ -4,7 +4,10 @@ import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -18,11 +21,10 @@ class DynamoDbPostRepositoryIT extends PostRepositoryContract {
   PostRepository repositoryWith(List<Post> posts, Map<String, String> aliases) {
     String table = RESOURCES.createTable("PostsTable", TemplateResources.uniqueName("posts"));
     DynamoDbClient dynamoDb = MOTO.dynamoDb();
+    // Published as the publisher does at NOW, so that the counts are kept as they are in use.
+    PublicationRepository publisher = new DynamoDbPublicationRepository(dynamoDb, table, Clock.fixed(NOW, ZoneOffset.UTC));
     for (Post post : posts) {
-      PostMapper.PostItems items = PostMapper.toItems(post);
-      dynamoDb.putItem(r -> r.tableName(table).item(items.post()));
-      items.tags().forEach(tag -> dynamoDb.putItem(r -> r.tableName(table).item(tag)));
-      items.contentChunks().forEach(chunk -> dynamoDb.putItem(r -> r.tableName(table).item(chunk)));
+      publisher.publish(post, new SourceVersion(post.sourceKey(), null, null), Optional.empty(), null);
     }
     aliases.forEach(
         (alias, target) -> dynamoDb.putItem(r -> r.tableName(table).item(PostMapper.aliasItem(alias, target, "posts/x.md"))));

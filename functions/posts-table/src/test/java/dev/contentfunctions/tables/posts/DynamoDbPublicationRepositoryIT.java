@@ -4,6 +4,7 @@ import dev.contentfunctions.localaws.CloudFormationTemplate;
 import dev.contentfunctions.localaws.MotoServer;
 import dev.contentfunctions.localaws.RepoPaths;
 import dev.contentfunctions.localaws.TemplateResources;
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +22,11 @@ class DynamoDbPublicationRepositoryIT extends PublicationRepositoryContract {
         new TemplateResources(CloudFormationTemplate.load(RepoPaths.template()), moto)
             .createTable("PostsTable", TemplateResources.uniqueName("posts"));
     return new DynamoDbPublicationRepository(dynamoDb, table, CLOCK);
+  }
+
+  @Override
+  TagCounts counts(Instant now) {
+    return new DynamoDbPostRepository(dynamoDb, table).counts(now);
   }
 
   @Override

@@ -1,7 +1,10 @@
 package dev.contentfunctions.tables.posts;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,26 @@ public final class InMemoryPostRepository implements PostRepository {
   @Override
   public List<PostSummary> all(Listing listing, Instant now) {
     return listed(listing, now, post -> true);
+  }
+
+  @Override
+  public TagCounts counts(Instant now) {
+    Map<String, Integer> tags = new TreeMap<>();
+    Map<YearMonth, Integer> months = new TreeMap<>();
+    for (PostSummary post : listed(Listing.published(), now, p -> true)) {
+      post.tags().forEach(tag -> tags.merge(tag, 1, Integer::sum));
+      months.merge(YearMonth.from(post.publishedAt().atOffset(ZoneOffset.UTC)), 1, Integer::sum);
+    }
+    return new TagCounts(tags, months);
+  }
+
+  @Override
+  public DatedPage month(YearMonth month, Instant now, int limit) {
+    List<Dated> posts =
+        listed(Listing.published(), now, p -> YearMonth.from(p.publishedAt().atOffset(ZoneOffset.UTC)).equals(month)).stream()
+            .map(p -> new Dated(p.slug(), p.updatedAt() != null ? p.updatedAt() : p.publishedAt()))
+            .toList();
+    return new DatedPage(posts.subList(0, Math.min(limit, posts.size())), posts.size() > limit);
   }
 
   @Override

@@ -45,12 +45,17 @@ public final class InMemoryPublicationRepository implements PublicationRepositor
 
   @Override
   public SourceFile publish(Post post, SourceVersion version, Optional<SourceFile> previous, SlugClaim promoted) {
-    return commit(PublicationPlan.publish(post, version, previous, promoted));
+    return commit(PublicationPlan.publish(post, version, previous, promoted, clock.instant()));
   }
 
   @Override
   public SourceFile remove(SourceVersion version, Optional<SourceFile> previous) {
     return commit(PublicationPlan.remove(version, previous, clock.instant()));
+  }
+
+  @Override
+  public SourceFile backfillCounts(SourceFile source, PostSummary post) {
+    return commit(PublicationPlan.backfill(source, post, clock.instant()));
   }
 
   @Override
@@ -150,9 +155,26 @@ public final class InMemoryPublicationRepository implements PublicationRepositor
         case PUT -> items.put(id(write.item()), Map.copyOf(write.item()));
         case DELETE -> items.remove(id(write.item()));
         case CHECK -> {}
+        case ADD -> items.put(id(write.item()), added(items.get(id(write.item())), write.item()));
       }
     }
     return plan.source();
+  }
+
+  /** DynamoDB's ADD: each number added to the stored one, the item and the number created if absent. */
+  private static Map<String, AttributeValue> added(Map<String, AttributeValue> stored, Map<String, AttributeValue> numbers) {
+    Map<String, AttributeValue> item = new HashMap<>(stored == null ? Map.of() : stored);
+    numbers.forEach(
+        (name, value) -> {
+          if (name.equals(PostMapper.PK) || name.equals(PostMapper.SK)) {
+            item.put(name, value);
+          } else {
+            AttributeValue old = item.get(name);
+            long sum = Long.parseLong(value.n()) + (old == null ? 0 : Long.parseLong(old.n()));
+            item.put(name, AttributeValue.fromN(Long.toString(sum)));
+          }
+        });
+    return Map.copyOf(item);
   }
 
   private static boolean holds(Condition condition, Map<String, AttributeValue> item) {

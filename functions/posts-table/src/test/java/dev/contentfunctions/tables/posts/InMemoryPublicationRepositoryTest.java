@@ -1,5 +1,6 @@
 package dev.contentfunctions.tables.posts;
 
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -10,6 +11,12 @@ class InMemoryPublicationRepositoryTest extends PublicationRepositoryContract {
   PublicationRepository repository() {
     memory = new InMemoryPublicationRepository(CLOCK);
     return memory;
+  }
+
+  @Override
+  TagCounts counts(Instant now) {
+    return PostMapper.countsFromItems(
+        memory.partition(PostMapper.COUNTS_PARTITION).stream().filter(item -> PostMapper.isReadByCountsQuery(item, now)).toList());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.contentfunctions.tables.posts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,5 +145,48 @@ abstract class PostRepositoryContract {
     // Its older neighbour is the newest due post, never the other scheduled one.
     assertThat(repository.neighbour(scheduledLater, NOW, true).map(PostSummary::slug)).contains("newest");
     assertThat(repository.neighbour(scheduledLater, NOW, false)).isEmpty();
+  }
+
+  @Test
+  void countsTheDuePublishedPostsOfEachTagAndMonth() {
+    TagCounts counts = repository.counts(NOW);
+
+    assertThat(counts.tags()).containsExactlyInAnyOrderEntriesOf(Map.of("calm", 3, "trust", 3));
+    assertThat(counts.months())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(YearMonth.of(2025, 1), 1, YearMonth.of(2025, 6), 1, YearMonth.of(2025, 9), 2, YearMonth.of(2026, 1), 1));
+  }
+
+  @Test
+  void aScheduledPostCountsFromItsSecondOn() {
+    assertThat(repository.counts(Instant.parse("2026-01-31T23:59:59.900Z")).tags()).containsEntry("calm", 3);
+    TagCounts due = repository.counts(Instant.parse("2026-02-01T00:00:00.500Z"));
+    assertThat(due.tags()).containsEntry("calm", 4);
+    assertThat(due.months()).containsEntry(YearMonth.of(2026, 2), 1).doesNotContainKey(YearMonth.of(2026, 3));
+    assertThat(repository.counts(Instant.parse("2026-03-02T00:00:00Z")).tags()).containsEntry("calm", 5);
+  }
+
+  @Test
+  void aMonthListsItsDuePostsNewestFirstThenBySlugWithTheirLastChange() {
+    PostRepository.DatedPage september = repository.month(YearMonth.of(2025, 9), NOW, 100);
+    assertThat(september.posts())
+        .containsExactly(
+            new PostRepository.Dated("same-second-b", Instant.parse("2025-09-01T00:00:00Z")),
+            new PostRepository.Dated("same-second-a", Instant.parse("2025-09-01T00:00:00Z")));
+    assertThat(september.truncated()).isFalse();
+    assertThat(repository.month(YearMonth.of(2025, 8), NOW, 100).posts()).as("a draft's month").isEmpty();
+    assertThat(repository.month(YearMonth.of(2026, 1), Instant.parse("2026-01-15T11:59:59Z"), 100).posts()).isEmpty();
+    assertThat(repository.month(YearMonth.of(2026, 2), NOW, 100).posts()).isEmpty();
+    assertThat(repository.month(YearMonth.of(2026, 2), Instant.parse("2026-02-01T00:00:00.500Z"), 100).posts())
+        .extracting(PostRepository.Dated::slug)
+        .containsExactly("scheduled");
+  }
+
+  @Test
+  void aMonthLongerThanThePageSaysItStoppedShort() {
+    PostRepository.DatedPage page = repository.month(YearMonth.of(2025, 9), NOW, 1);
+
+    assertThat(page.posts()).extracting(PostRepository.Dated::slug).containsExactly("same-second-b");
+    assertThat(page.truncated()).isTrue();
   }
 }

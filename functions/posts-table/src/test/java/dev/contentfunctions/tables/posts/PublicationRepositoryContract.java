@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +32,24 @@ abstract class PublicationRepositoryContract {
   /** The stored item under {@code key}, or null. */
   abstract Map<String, AttributeValue> item(Map<String, AttributeValue> key);
 
+  /** The tag and month counts a reader sees at {@code now}, as the read side reads them. */
+  abstract TagCounts counts(Instant now);
+
   private final PublicationRepository repository = repository();
+
+  static Post post(String slug, String sourceKey, String date, boolean draft, String... tags) {
+    return new Post(
+        slug, "Title of " + slug, "About " + slug, "Excerpt", Instant.parse(date), null, List.of(tags), null, draft,
+        null, List.of(), Map.of(), "<p>Body of " + slug + "</p>", List.of(), 3, 1, "hash-" + slug, sourceKey, List.of());
+  }
+
+  private SourceFile publish(Post post, String sequencer) {
+    return repository.publish(post, version(post.sourceKey(), sequencer), repository.findSource(post.sourceKey()), null);
+  }
+
+  private Map<String, Integer> tagsAt(String now) {
+    return counts(Instant.parse(now)).tags();
+  }
 
   static Post post(String slug, String sourceKey, List<String> tags, List<String> aliases) {
     return new Post(
@@ -314,5 +336,117 @@ abstract class PublicationRepositoryContract {
       return e;
     }
     throw new AssertionError(key + " was not refused");
+  }
+
+  // ------------------------------------------------------------------ counts
+
+  private static final String NOW = "2026-01-15T12:00:00Z";
+
+  @Test
+  void countsFollowEveryPublishEditRenameAndRemoval() {
+    publish(post("a", "posts/a.md", "2025-10-01T00:00:00Z", false, "calm", "trust"), "10");
+    publish(post("b", "posts/b.md", "2025-11-01T00:00:00Z", false, "calm"), "10");
+    assertThat(tagsAt(NOW)).containsExactlyInAnyOrderEntriesOf(Map.of("calm", 2, "trust", 1));
+
+    publish(post("a", "posts/a.md", "2025-11-02T00:00:00Z", false, "trust", "focus"), "20");
+    assertThat(tagsAt(NOW)).containsExactlyInAnyOrderEntriesOf(Map.of("calm", 1, "trust", 1, "focus", 1));
+    assertThat(counts(Instant.parse(NOW)).months()).containsExactlyInAnyOrderEntriesOf(Map.of(YearMonth.of(2025, 11), 2));
+
+    publish(post("a-renamed", "posts/a.md", "2025-11-02T00:00:00Z", false, "trust", "focus"), "30");
+    assertThat(tagsAt(NOW)).containsExactlyInAnyOrderEntriesOf(Map.of("calm", 1, "trust", 1, "focus", 1));
+
+    repository.remove(version("posts/b.md", "20"), repository.findSource("posts/b.md"));
+    assertThat(tagsAt(NOW)).containsExactlyInAnyOrderEntriesOf(Map.of("trust", 1, "focus", 1));
+    repository.remove(version("posts/a.md", "40"), repository.findSource("posts/a.md"));
+    assertThat(counts(Instant.parse(NOW))).isEqualTo(new TagCounts(Map.of(), Map.of()));
+  }
+
+  @Test
+  void aDraftCountsOnlyWhilePublic() {
+    publish(post("a", "posts/a.md", "2025-10-01T00:00:00Z", true, "calm"), "10");
+    assertThat(tagsAt(NOW)).isEmpty();
+    publish(post("a", "posts/a.md", "2025-10-01T00:00:00Z", false, "calm"), "20");
+    assertThat(tagsAt(NOW)).containsExactly(Map.entry("calm", 1));
+    publish(post("a", "posts/a.md", "2025-10-01T00:00:00Z", true, "calm"), "30");
+    assertThat(tagsAt(NOW)).isEmpty();
+  }
+
+  @Test
+  void aScheduledPostCountsFromItsDateOnWithNoWriteAtThatDate() {
+    publish(post("later", "posts/later.md", "2026-02-01T00:00:00Z", false, "calm"), "10");
+    assertThat(tagsAt(NOW)).isEmpty();
+    assertThat(tagsAt("2026-01-31T23:59:59.999Z")).isEmpty();
+    assertThat(tagsAt("2026-02-01T00:00:00Z")).containsExactly(Map.entry("calm", 1));
+    assertThat(counts(Instant.parse("2026-02-01T00:00:00Z")).months()).containsExactly(Map.entry(YearMonth.of(2026, 2), 1));
+
+    // Put off: it counts from its new date only.
+    publish(post("later", "posts/later.md", "2026-03-01T00:00:00Z", false, "calm", "trust"), "20");
+    assertThat(tagsAt("2026-02-15T00:00:00Z")).isEmpty();
+    assertThat(tagsAt("2026-03-01T00:00:00Z")).containsExactlyInAnyOrderEntriesOf(Map.of("calm", 1, "trust", 1));
+
+    // Brought forward to a date already past: it counts at once, and its entry as not due is gone.
+    publish(post("later", "posts/later.md", "2026-01-01T00:00:00Z", false, "trust"), "30");
+    assertThat(tagsAt(NOW)).containsExactly(Map.entry("trust", 1));
+    assertThat(item(PostMapper.dueKey(PostMapper.dueSortKey(Instant.parse("2026-03-01T00:00:00Z"), "later")))).isNull();
+  }
+
+  @Test
+  void aScheduledPostRemovedBeforeItsDateNeverCounts() {
+    publish(post("later", "posts/later.md", "2026-02-01T00:00:00Z", false, "calm"), "10");
+    repository.remove(version("posts/later.md", "20"), repository.findSource("posts/later.md"));
+
+    assertThat(tagsAt("2026-02-02T00:00:00Z")).isEmpty();
+    assertThat(counts(Instant.parse("2026-02-02T00:00:00Z")).months()).isEmpty();
+  }
+
+  @Test
+  void aStaleEventChangesNoCount() {
+    Optional<SourceFile> readByTheOlderEvent = repository.findSource("posts/a.md");
+    publish(post("a", "posts/a.md", "2025-10-01T00:00:00Z", false, "calm"), "20");
+
+    assertThatThrownBy(
+            () -> repository.publish(
+                post("a", "posts/a.md", "2025-10-01T00:00:00Z", false, "trust"), version("posts/a.md", "10"), readByTheOlderEvent, null))
+        .isInstanceOf(ConcurrentChangeException.class);
+    assertThat(tagsAt(NOW)).containsExactly(Map.entry("calm", 1));
+  }
+
+  @Test
+  void countsStayExactUnderConcurrentPublishesOfManyFiles() throws Exception {
+    int files = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < files; i++) {
+        String key = "posts/p" + i + ".md";
+        Post first = post("p" + i, key, "2025-10-01T00:00:00Z", false, "calm", "tag-" + (i % 3));
+        Post second = post("p" + i, key, "2025-12-01T00:00:00Z", false, "calm", "trust");
+        done.add(pool.submit(() -> {
+          retried(() -> publish(first, "10"));
+          retried(() -> publish(second, "20"));
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(tagsAt(NOW)).containsExactlyInAnyOrderEntriesOf(Map.of("calm", files, "trust", files));
+    assertThat(counts(Instant.parse(NOW)).months()).containsExactly(Map.entry(YearMonth.of(2025, 12), files));
+  }
+
+  /** As the publisher does: a write that lost a race (another transaction on a shard) is tried again. */
+  private static void retried(Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (ConcurrentChangeException e) {
+        if (attempt == 20) {
+          throw e;
+        }
+      }
+    }
   }
 }
