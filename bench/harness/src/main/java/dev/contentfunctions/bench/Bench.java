@@ -107,9 +107,7 @@ public final class Bench {
     int begin = previous.indexOf(FastStartBench.BEGIN);
     int end = previous.indexOf(FastStartBench.END);
     if (begin >= 0 && end > begin) {
-      markdown += "
-" + previous.substring(begin, end + FastStartBench.END.length()) + "
-";
+      markdown += "\n" + previous.substring(begin, end + FastStartBench.END.length()) + "\n";
     }
     Files.writeString(out, markdown, StandardCharsets.UTF_8);
     System.err.println("Wrote " + out);
