@@ -58,6 +58,8 @@ final class BenchStack implements AutoCloseable {
         create.createSecret("PreviewTokenValue", TemplateResources.uniqueName("bench-preview"), "{\"previewToken\":\"\"}"));
   }
 
+  private static final String STACK_NAME = "bench";
+
   private static final String BENCH_SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 
   /**
@@ -130,12 +132,17 @@ final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * A literal, !Ref to a resource created here, to a parameter (its default) or to AWS::StackId, or
-   * !Select of a !Split of those (ORIGIN_VERIFY is a part of the stack id).
+   * A literal, !Ref to a resource created here, to a parameter (its default) or to AWS::StackId,
+   * !Select of a !Split of those (ORIGIN_VERIFY is a part of the stack id), or a !Sub of the stack's
+   * name (METRICS_NAMESPACE).
    */
   private String resolve(JsonNode value) {
     if (value.isValueNode()) {
       return value.asText();
+    }
+    JsonNode sub = value.path("Fn::Sub");
+    if (sub.isTextual() && !sub.asText().replace("${AWS::StackName}", "").contains("${")) {
+      return sub.asText().replace("${AWS::StackName}", STACK_NAME);
     }
     JsonNode select = value.path("Fn::Select");
     if (select.isArray() && select.path(1).has("Fn::Split")) {
@@ -145,7 +152,8 @@ final class BenchStack implements AutoCloseable {
     }
     String ref = value.path("Ref").asText(null);
     if ("AWS::StackId".equals(ref)) {
-      return "arn:aws:cloudformation:" + moto.region().id() + ":123456789012:stack/bench/6f1c2d3e-0000-4000-8000-00000000be7c";
+      return "arn:aws:cloudformation:" + moto.region().id() + ":123456789012:stack/" + STACK_NAME
+          + "/6f1c2d3e-0000-4000-8000-00000000be7c";
     }
     if (ref != null && resources.containsKey(ref)) {
       return resources.get(ref);
